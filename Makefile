@@ -1,0 +1,36 @@
+# The README's commands. `make demo` and `make test` each set up what they need first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PARLEY := $(VENV)/bin/parley
+
+.PHONY: install sysdeps demo test lint bench bench-spark clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,spark]'
+	touch $@
+
+# System programs the tests drive for real: PostgreSQL, Java (Spark) and Chromium.
+sysdeps:
+	bash scripts/sysdeps.sh
+
+demo: install
+	bash scripts/demo.sh
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench scripts
+
+test: install sysdeps lint
+	$(VENV)/bin/pytest -q -p no:cacheprovider
+
+bench: install
+	$(PY) bench/throughput.py
+
+bench-spark: install sysdeps
+	$(PY) bench/spark_throughput.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info parley.db parley.db-*

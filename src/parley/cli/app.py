@@ -1,0 +1,20 @@
+"""The Typer application object that every command module registers on."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="parley",
+    help=(
+        "Parley turns diplomatic and political news into source-grounded event data.\n\n"
+        "Examples:\n\n"
+        "  parley actors article.txt\n\n"
+        "  parley code news.jsonl --format table\n\n"
+        "  parley ingest news.jsonl --db parley.db"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    add_completion=False,
+)

@@ -1,0 +1,37 @@
+"""Every exception Parley raises, in one place: the CLI turns them into one-line messages."""
+
+
+class ParleyError(Exception):
+    """Base class of Parley's errors."""
+
+
+class InputError(ParleyError):
+    """An input file or record cannot be read; names the file and, where known, the record."""
+
+    def __init__(self, path: str, reason: str, record: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.record = record
+        where = f"{path}" if record is None else f"{path}, record {record}"
+        super().__init__(f"{where}: {reason}")
+
+
+class ModelError(ParleyError):
+    """The spaCy pipeline is missing or unusable."""
+
+
+class LexiconError(ParleyError):
+    """A lexicon or dictionary data file is malformed."""
+
+
+class StoreError(ParleyError):
+    """The event store cannot be opened, upgraded or written."""
+
+
+class QueryError(ParleyError):
+    """A query filter is invalid; names the parameter."""
+
+    def __init__(self, parameter: str, reason: str) -> None:
+        self.parameter = parameter
+        self.reason = reason
+        super().__init__(f"{parameter}: {reason}")
