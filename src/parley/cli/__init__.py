@@ -14,7 +14,7 @@ from parley.errors import ParleyError
 
 # Command modules, imported for their registrations. A module that is not written yet is
 # simply absent from the command list.
-_COMMAND_MODULES = ("actors", "coding", "store", "serve", "spark")
+_COMMAND_MODULES = ("actors", "coding", "evaluate", "store", "serve", "spark")
 
 
 def _register() -> None:
