@@ -1,0 +1,158 @@
+"""Ingest: read, code and store articles exactly once, with a per-file account of what happened.
+
+An article whose id, content hash and coder version are already stored is not coded again
+("unchanged"); a changed text or a newer coder replaces its events ("replaced"). Each article
+is written in its own transaction, so stopping an ingest at any point keeps every article it
+finished and a rerun picks up the rest.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from parley.ingest.stats import reason_kind
+from parley.records import Article, Event, Skip
+from parley.store.store import Store
+
+STATUSES = ("stored", "unchanged", "replaced", "skipped")
+
+
+@dataclass(kw_only=True)
+class FileSummary:
+    """What one ingest did with one input file."""
+
+    path: str
+    stored: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    events: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def count(self, status: str) -> None:
+        """Add one article with this status."""
+        setattr(self, status, getattr(self, status) + 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "stored": self.stored,
+            "unchanged": self.unchanged,
+            "replaced": self.replaced,
+            "skipped": self.skipped,
+            "events": self.events,
+            "skip_reasons": dict(self.reasons),
+        }
+
+
+@dataclass(kw_only=True)
+class IngestSummary:
+    """What one ingest did, per input file."""
+
+    files: dict[str, FileSummary] = field(default_factory=dict)
+
+    def file(self, path: str | None) -> FileSummary:
+        """The summary of one file, created on first use."""
+        key = path or "-"
+        if key not in self.files:
+            self.files[key] = FileSummary(path=key)
+        return self.files[key]
+
+    def total(self, status: str) -> int:
+        """Articles with a status across all files (or 'events' stored)."""
+        return sum(getattr(f, status) for f in self.files.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"files": [f.to_dict() for f in self.files.values()]}
+
+
+Progress = Callable[[Article | Skip, str], None]
+
+
+def _needs_coding(
+    store: Store,
+    items: Iterable[Article | Skip],
+    coder_version: str,
+    summary: IngestSummary,
+    progress: Progress | None,
+) -> Iterator[Article]:
+    """Articles that must be coded; skips and unchanged articles are counted on the way."""
+    for item in items:
+        if isinstance(item, Skip):
+            fs = summary.file(item.source)
+            fs.count("skipped")
+            fs.reasons[reason_kind(item.reason)] += 1
+            if progress:
+                progress(item, "skipped")
+            continue
+        if store.article_status(item, coder_version) == "unchanged":
+            summary.file(item.source).count("unchanged")
+            if progress:
+                progress(item, "unchanged")
+            continue
+        yield item
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Article | Skip],
+    coder: Any,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    progress: Progress | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Code and store every article not already stored with this coder; count the rest.
+
+    Pass your own `summary` to keep the counts of a run that is interrupted.
+    """
+    from parley.events import code_articles
+
+    summary = summary if summary is not None else IngestSummary()
+    todo = _needs_coding(store, items, coder.version, summary, progress)
+    for article, events in code_articles(todo, coder, batch_size=batch_size, n_process=n_process):
+        _store_one(store, article, events, coder.version, summary, progress)
+    return summary
+
+
+def ingest_coded(
+    store: Store,
+    pairs: Iterable[tuple[Article, list[Event]]],
+    coder_version: str,
+    *,
+    progress: Progress | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """Store articles coded elsewhere (a `parley spark` output), with their coder version."""
+    summary = summary if summary is not None else IngestSummary()
+    for article, events in pairs:
+        _store_one(store, article, events, coder_version, summary, progress)
+    return summary
+
+
+def _store_one(
+    store: Store,
+    article: Article,
+    events: list[Event],
+    coder_version: str,
+    summary: IngestSummary,
+    progress: Progress | None,
+) -> None:
+    status = store.add_article(article, events, coder_version)
+    fs = summary.file(article.source)
+    fs.count(status)
+    if status != "unchanged":
+        fs.events += len(events)
+    if progress:
+        progress(article, status)
+
+
+def is_coded_output(path: str | Path) -> bool:
+    """True for a `parley spark` output directory (articles/ and events/ Parquet)."""
+    p = Path(path)
+    return p.is_dir() and (p / "articles").is_dir() and (p / "events").is_dir()
