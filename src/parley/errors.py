@@ -35,3 +35,18 @@ class QueryError(ParleyError):
         self.parameter = parameter
         self.reason = reason
         super().__init__(f"{parameter}: {reason}")
+
+
+class GoldError(ParleyError):
+    """A gold-standard file or line is malformed; names the file and the 1-based line."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.line = line
+        where = f"{path}" if line is None else f"{path}, line {line}"
+        super().__init__(f"{where}: {reason}")
+
+
+class SparkJobError(ParleyError):
+    """The Spark job cannot start or finish (no Java, no pyspark, output already there)."""
