@@ -24,7 +24,7 @@ class Coder:
 
     nlp: Language
     actors: Any  # parley.actors.ActorResolver
-    events: Any = None  # parley.events lexicons (patterns, codebook), set by the events package
+    events: Any = None  # parley.events.EventLexicon (patterns, codebook, topics, frameworks)
     version: str = CODER_VERSION
     options: dict[str, Any] = field(default_factory=dict)
 
@@ -37,14 +37,9 @@ class Coder:
     ) -> Coder:
         """Load the spaCy model, the actor lexicons and the event patterns."""
         from parley.actors import ActorResolver
+        from parley.events import EventLexicon
 
         nlp = load_pipeline(model)
         actors = ActorResolver.load(extra_files=actor_files)
-        events = None
-        try:
-            from parley.events import EventLexicon
-        except ImportError:  # the events package is built in a later step
-            EventLexicon = None  # noqa: N806
-        if EventLexicon is not None:
-            events = EventLexicon.load()
+        events = EventLexicon.load()
         return cls(nlp=nlp, actors=actors, events=events, options=dict(options))

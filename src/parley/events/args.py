@@ -1,0 +1,271 @@
+"""Who did it to whom: the actor mentions under a trigger's argument heads.
+
+The source and target of an event come from the actor mentions found under the tokens that
+head its subject and object sides (shallowest first, conjuncts included), with fall-backs
+for pronouns, quotes, places and actors named elsewhere in the clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from parley.events import context as ctx
+from parley.events.match import Trigger, subjects_of
+from parley.records import Actor, Article, Mention, Place, PlaceMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from parley.events.lexicon import EventLexicon
+
+# Children whose subtrees belong to another clause: an argument search must not wander there.
+_STOP_DEPS = {"relcl", "ccomp", "advcl", "punct", "cc", "parataxis", "csubj", "mark"}
+_OTHER_CLAUSE = {"conj"}
+_FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
+# Roles whose unnamed holders are the source's compatriots: "the government", "police".
+_DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "SPY"}
+_TRANSNATIONAL = {"NGO", "IGO", "MNC", "IMG"}  # no country to inherit from the sentence
+_THIRD_PERSON = {"he", "she", "they", "it", "his", "her", "their", "its"}
+
+
+@dataclass
+class DocState:
+    """Per-document lookups shared by every sentence of one article."""
+
+    article: Article
+    doc: Doc
+    lex: EventLexicon
+    published: Any
+    by_token: dict[int, list[Mention]] = field(default_factory=dict)
+    places: list[PlaceMention] = field(default_factory=list)
+    quotes: list[tuple[ctx.Quote, Mention | None]] = field(default_factory=list)
+    dateline: Place | None = None
+    sent_starts: list[int] = field(default_factory=list)
+    area_topics: list[str] = field(default_factory=list)
+    article_frameworks: list[str] = field(default_factory=list)
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """Do two actors denote the same person, organisation or country?"""
+    if a.name and b.name:
+        return a.name == b.name
+    if a.code and b.code and a.code == b.code:
+        return a.name == b.name or (not a.name and not b.name)
+    return a.text.lower() == b.text.lower()
+
+
+def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
+    """A mention without a country takes one named inside its own noun phrase:
+    "King Hassan of Morocco", "Iran's religious leader Ayatollah Khomeini"."""
+    if m.actor.country or m.actor.igo or (m.actor.role or "") in _TRANSNATIONAL:
+        return m
+    root = st.doc[m.head] if m.head is not None else head
+    for t in (*root.subtree, *head.subtree):
+        if t.dep_ in _STOP_DEPS:
+            continue
+        for other in st.by_token.get(t.i, ()):
+            if other is not m and other.actor.country:
+                return give_country(m, other.actor.country, "np-country")
+    # Otherwise the nearest country named in the same sentence: an unqualified "the
+    # government" or "President Mugabe" in a sentence about Zimbabwe is Zimbabwe's.
+    sent = root.sent
+    best: tuple[int, str] | None = None
+    for t in sent:
+        for other in st.by_token.get(t.i, ()):
+            if other is not m and other.actor.country:
+                d = abs(t.i - root.i)
+                if best is None or d < best[0]:
+                    best = (d, other.actor.country)
+    if best is None:  # a place named in the sentence ("opposition leaders ... in Baku")
+        for pm in st.places:
+            if sent.start_char <= pm.start_char < sent.end_char and pm.place.country:
+                best = (0, pm.place.country)
+                break
+    return give_country(m, best[1], "sentence-country") if best else m
+
+
+def domestic(target: Mention, sources: list[Mention]) -> Mention:
+    """A target guessed only from the sentence ("the government", "police") belongs to the
+    source's own country when the source has one: CAMEO's domestic default."""
+    rule = target.actor.rule or ""
+    src = next((s.actor.country for s in sources if s.actor.country), None)
+    if (not target.actor.country and not target.actor.igo and src
+            and (target.actor.role in _DOMESTIC_ROLES or target.kind == "person")):
+        return give_country(target, src, "source-country")
+    if rule.endswith("+events:sentence-country") and src and target.actor.country != src:
+        base = replace(target.actor, rule=rule.removesuffix("+events:sentence-country"))
+        return give_country(replace(target, actor=base), src, "source-country")
+    return target
+
+
+def give_country(m: Mention, country: str, how: str) -> Mention:
+    """The mention with its actor placed in `country`, the step recorded in its rule."""
+    actor = replace(m.actor, country=country, code=country + (m.actor.role or ""),
+                    rule=f"{m.actor.rule or ''}+events:{how}")
+    return replace(m, actor=actor)
+
+
+def mentions_under(head: Token, st: DocState, max_depth: int = 7) -> list[Mention]:
+    """Mentions heading the phrase under `head`: the shallowest ones, conjuncts included."""
+    heads = [head]
+    i = 0
+    while i < len(heads):
+        # Conjuncts, and appositions that are list members misparsed ("the US, Russia, and
+        # Switzerland met").
+        heads.extend(c for c in heads[i].children if c.dep_ == "conj"
+                     or (c.dep_ == "appos" and c.pos_ == "PROPN"))
+        i += 1
+    found: list[Mention] = []
+    for h in heads:
+        level = [h]
+        for _ in range(max_depth):
+            hits = [with_np_country(m, h, st) for t in level for m in st.by_token.get(t.i, ())]
+            if hits:
+                # Coordinated modifiers name several actors: "Hungarian and Romanian officials".
+                for t in level:
+                    for c in t.children:
+                        if c.dep_ in ("amod", "compound", "nmod") and any(
+                                g.dep_ == "conj" for g in c.children):
+                            for x in (c, *(g for g in c.children if g.dep_ == "conj")):
+                                hits.extend(st.by_token.get(x.i, ()))
+                for m in hits:
+                    if m not in found:
+                        found.append(m)
+                break
+            level = [c for t in level for c in t.children
+                     if c.dep_ not in _STOP_DEPS and c not in heads]
+            if not level:
+                break
+    return found
+
+
+def speaker_for(tok: Token, st: DocState) -> Mention | None:
+    """Who speaks the direct quote a token sits in, if any."""
+    for q, speaker in st.quotes:
+        if q.start <= tok.idx < q.end:
+            return speaker
+    return None
+
+
+def side(heads: Iterable[int], st: DocState) -> list[Mention]:
+    """The actor mentions on one side of an event (its subject or object heads)."""
+    out: list[Mention] = []
+    for i in heads:
+        tok = st.doc[i]
+        if tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
+            speaker = speaker_for(tok, st)
+            if speaker is not None and speaker not in out:
+                out.append(speaker)
+            continue
+        found = mentions_under(tok, st)
+        if not found and tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
+            found = antecedent(tok, st)
+        for m in found:
+            if m not in out:
+                out.append(m)
+    return out
+
+
+def antecedent(pron: Token, st: DocState) -> list[Mention]:
+    """'X said they would ...': a pronoun subject of a reported clause is the speaker."""
+    v = pron.head
+    for _ in range(4):
+        if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head is v:
+            return []
+        v = v.head
+        found = [m for s in subjects_of(v) for m in mentions_under(s, st)]
+        if found:
+            return found
+    return []
+
+
+def fallback_target(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
+                     ) -> Mention | None:
+    """An actor elsewhere in the clause (or the quote) when syntax gave no target."""
+    src_tokens: set[int] = set()
+    for i in trig.subjects:
+        src_tokens.update(t.i for t in st.doc[i].subtree)
+    src_countries = {m.actor.country for m in sources if m.actor.country}
+    anchor = st.doc[trig.anchor]
+    # Stay inside the trigger's own clause: not in a conjoined or subordinate one.
+    skip = {t.i for c in anchor.children if c.dep_ in _OTHER_CLAUSE for t in c.subtree}
+    pools = [[t for t in anchor.subtree if t.i not in skip]]
+    if speaker_for(anchor, st) is not None:
+        pools.append(list(sent))
+    for pool in pools:
+        for t in pool:
+            if t.i in src_tokens:
+                continue
+            for m in st.by_token.get(t.i, ()):
+                if any(same_actor(m.actor, s.actor) for s in sources):
+                    continue
+                if m.actor.country and m.actor.country in src_countries:
+                    continue
+                return with_np_country(m, t, st)
+    return None
+
+
+def place_target(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
+                  ) -> Mention | None:
+    """A place the event is aimed at or happens in stands for its country as the target
+    ("shelled Juba", "exercises in Alaska") when no actor is named."""
+    anchor = st.doc[trig.anchor]
+    tokens = {t.i for i in trig.objects for t in st.doc[i].subtree}
+    place = place_of(trig, sent, st)
+    for pm in st.places:
+        if not (sent.start_char <= pm.start_char < sent.end_char) or not pm.place.country:
+            continue
+        span = st.doc.char_span(pm.start_char, pm.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.root.i in tokens or (place is not None and pm.place == place
+                                     and span.root.i in {t.i for t in anchor.subtree}):
+            c = pm.place.country
+            actor = Actor(text=pm.text, name=None, country=c, code=c, rule="events:place")
+            if any(same_actor(actor, s.actor) for s in sources):
+                continue
+            return Mention(start_char=pm.start_char, end_char=pm.end_char,
+                           token_start=span.start, token_end=span.end,
+                           sentence_index=pm.sentence_index, text=pm.text, actor=actor,
+                           kind="place", head=span.root.i)
+    return None
+
+
+def place_of(trig: Trigger, sent: Span, st: DocState) -> Place | None:
+    """A place attached to the trigger by in/at/to, or visited."""
+    marks = {trig.token, trig.anchor}
+    for pm in st.places:
+        if not (sent.start_char <= pm.start_char < sent.end_char):
+            continue
+        span = st.doc.char_span(pm.start_char, pm.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        t = span.root
+        # Only "in/at/near <place>" or a visited place ("visited Astana") says where.
+        if (t.head.i in marks and t.dep_ in ("dobj", "obj")
+                and trig.pattern.cameo[:2] == "04"):
+            return pm.place
+        if not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside")):
+            continue
+        t = t.head
+        # Walk up through the nominal phrase ("talks ... with X in Brussels") to the
+        # trigger; another verb on the way means the place belongs to another clause.
+        for _ in range(8):
+            if t.i in marks:
+                return pm.place
+            if t.head is t or t.dep_ in ("relcl", "ccomp", "advcl", "acl"):
+                break
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.i not in marks:
+                break
+    return None
+
+
+def implied_government(src: Mention) -> Mention:
+    """Protest with no named target: CAMEO codes it against the protesters' government."""
+    c = src.actor.country or ""
+    actor = Actor(text=c, country=c, role="GOV", code=f"{c}GOV",
+                  rule="events:implied-government")
+    return replace(src, actor=actor, kind="implied")

@@ -1,0 +1,457 @@
+"""Find event triggers in a parsed sentence and the tokens that carry their arguments.
+
+A trigger is a verb ("attacked"), or a noun carried by a light verb ("held talks with") or
+standing alone with its own arguments ("Russia's attack on Ukraine"). For each trigger the
+matcher chooses one pattern (hand-written first, then mined PETRARCH patterns), and returns
+the tokens heading the source side and the target side, plus negation and planned flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from parley.events.lexicon import EventLexicon, Pattern
+
+# Dependency labels of a verb's arguments whose words can satisfy a pattern's object words.
+_ARG_DEPS = {"dobj", "obj", "attr", "prep", "dative", "xcomp", "acomp", "prt", "oprd", "agent",
+             "npadvmod", "advmod", "ccomp", "nsubjpass"}
+_SUBJ = {"nsubj", "csubj", "expl"}
+_TARGET_PREPS = {"with", "to", "against", "on", "at", "between", "into", "upon", "toward",
+                 "towards", "over", "about", "from", "for", "of", "among", "in"}
+_SUBORDINATE = {"acl", "relcl", "advcl", "pobj", "csubj", "npadvmod", "appos"}
+_NP_MODS = {"compound", "amod", "nmod", "nummod", "poss"}
+_NOUN_TARGET_PREPS = ("with", "between", "against", "on", "to", "toward", "towards", "upon",
+                      "into", "among", "for")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Trigger:
+    """A matched event trigger with its argument heads."""
+
+    token: int  # doc index of the verb or noun carrying the event
+    pattern: Pattern
+    cameo: str
+    anchor: int  # doc index of the verb governing the clause (the noun's light verb)
+    subjects: tuple[int, ...]  # doc indexes heading the source side
+    objects: tuple[int, ...]  # doc indexes heading the target side
+    planned: bool = False
+    pluperfect: bool = False
+    speech_has_event: bool = False
+
+
+def verb_lemma(tok: Token, lex: EventLexicon) -> str:
+    """The token's lemma, repaired when the tagger's lemma is unknown but a plain
+    de-inflection of the form is a known verb ("staged" lemmatised as "stag")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.mined or lemma in lex.light_verbs:
+        return lemma
+    w = tok.lower_
+    if not w.endswith(("ed", "es", "s", "ing", "d")):
+        return lemma
+    for cand in (w[:-1], w[:-2], w[:-3] + "e", w[:-3], w[:-2] + "e"):
+        if len(cand) > 2 and (cand in lex.verbs or cand in lex.mined or cand in lex.light_verbs):
+            return cand
+    return lemma
+
+
+def _words(token: Token, deps: set[str] = _ARG_DEPS, limit: int = 40) -> tuple[set[str], set[str]]:
+    """Lemmas/forms of the words in a token's argument subtrees, and its prepositions."""
+    words: set[str] = set()
+    preps: set[str] = set()
+    for child in token.children:
+        if child.dep_ not in deps:
+            continue
+        if child.dep_ in ("prep", "prt", "agent"):
+            preps.add(child.lower_)
+        for i, t in enumerate(child.subtree):
+            if i >= limit:
+                break
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
+    return words, preps
+
+
+def _fits(p: Pattern, words: set[str], preps: set[str]) -> bool:
+    if p.objects and not (p.objects & words):
+        return False
+    if p.not_objects and p.not_objects & words:
+        return False
+    if p.preps and not (p.preps & preps):
+        return False
+    return all(group & words for group in p.all_objects)
+
+
+def _shallow_words(token: Token) -> tuple[set[str], set[str]]:
+    """Words in the verb's direct argument phrases only: object and prepositional-object
+    heads with their modifiers. Mined PETRARCH patterns match here, never deep inside a
+    complement clause, where their object words belong to another event."""
+    words: set[str] = set()
+    preps: set[str] = set()
+
+    def add_np(head: Token) -> None:
+        for t in (head, *[c for c in head.children if c.dep_ in _NP_MODS]):
+            words.add(t.lemma_.lower())
+            words.add(t.lower_)
+
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj", "attr", "dative", "oprd", "acomp", "nsubjpass"):
+            add_np(child)
+            for p in child.children:
+                if p.dep_ == "prep":
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            add_np(g)
+        elif child.dep_ in ("prep", "agent"):
+            preps.add(child.lower_)
+            for g in child.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    add_np(g)
+        elif child.dep_ in ("prt", "advmod"):
+            preps.add(child.lower_)
+            words.add(child.lower_)
+        elif child.dep_ == "xcomp":
+            words.add(child.lemma_.lower())
+    return words, preps
+
+
+def choose_pattern(lemma: str, token: Token, lex: EventLexicon) -> Pattern | None:
+    """The best pattern for a verb: hand-written conditional, mined conditional, defaults."""
+    words, preps = _words(token)
+    shallow, sh_preps = _shallow_words(token)
+    hand = lex.verbs.get(lemma, [])
+    mined = lex.mined.get(lemma, [])
+    for p in hand:
+        if (p.specificity and _fits(p, shallow, preps)) or (
+                p.specificity and p.objects and _fits(p, words, preps)):
+            return p
+    default = next((p for p in hand if not p.specificity and _fits(p, words, preps)), None)
+    for p in mined:
+        # A curated verb keeps its root: mined phrases only refine it ("demonstrate" stays
+        # a protest whatever PETRARCH's phrase list says).
+        if (p.specificity and _fits(p, shallow, sh_preps)
+                and (default is None or p.cameo[:2] == default.cameo[:2])):
+            return p
+    if default is not None:
+        return default
+    if lemma in lex.generic_verbs:
+        return None
+    for p in mined:
+        if not p.specificity:
+            return p
+    return None
+
+
+def _negated(token: Token, lex: EventLexicon) -> bool:
+    t: Token | None = token
+    for _ in range(3):
+        if t is None:
+            break
+        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
+            return True
+        if t is not token and t.lemma_.lower() in lex.negations:
+            return True
+        if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
+            break
+        t = t.head
+    return False
+
+
+def _planned(token: Token, lex: EventLexicon) -> tuple[bool, str | None]:
+    """(planned, intent-head lemma) from modals, 'going to' and heads like 'plans to'."""
+    for c in token.children:
+        if c.dep_ == "aux" and c.lemma_.lower() in lex.modal_planned:
+            return True, c.lemma_.lower()
+    if token.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                       for c in token.children):
+        head = token.head
+        if head.lemma_.lower() in lex.threat_heads:
+            return True, head.lemma_.lower()
+        if head.lemma_.lower() in lex.planned_heads or head.lower_ in lex.planned_heads:
+            return True, head.lemma_.lower()
+        if head.lemma_.lower() == "go" and any(c.dep_ == "aux" for c in head.children):
+            return True, "go"
+        if head.pos_ in ("NOUN", "ADJ") and head.lemma_.lower() in lex.planned_heads:
+            return True, head.lemma_.lower()
+        if head.pos_ == "VERB" and head is not token:
+            # "is willing to send material to help defend X": planned all the way down.
+            up, up_head = _planned(head, lex)
+            if up:
+                return up, up_head
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "to":
+        return False, None
+    return False, None
+
+
+def _obligation(token: Token, lex: EventLexicon) -> list[Token] | None:
+    """Subject of the speech verb when the token is "<Y> must <do>" reported by it."""
+    if not any(c.dep_ == "aux" and c.lemma_.lower() in lex.obligation_modals
+               for c in token.children):
+        return None
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lex.speech_lemmas:
+        return None
+    return subjects_of(token.head) or None
+
+
+def _pluperfect(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and (
+        token.tag_ == "VBN"
+    )
+
+
+def subjects_of(token: Token) -> list[Token]:
+    """Heads of the subject side of a verb, following xcomp/conj/relcl control."""
+    t = token
+    for step in range(6):
+        deps = _SUBJ if step == 0 else _SUBJ | {"nsubjpass"}  # "X is scheduled to attend"
+        subj = [c for c in t.children if c.dep_ in deps and c.lower_ not in ("it", "there")]
+        if subj:
+            return subj
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [t.head]
+        if t.dep_ == "xcomp":
+            objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj")]
+            if objs and t.head.lemma_.lower() not in ("help",):
+                return objs
+            t = t.head
+            continue
+        if t.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acomp") and t.head is not t:
+            t = t.head
+            if t.dep_ == "prep":
+                t = t.head
+            continue
+        break
+    return []
+
+
+def objects_of(token: Token, passive: bool) -> list[Token]:
+    """Heads of the target side of a verb: direct object, dative, target prepositions."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "obj", "dative") or (passive and c.dep_ == "nsubjpass"):
+            out.append(c)
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+        if c.dep_ == "prt":  # "called on X": the particle's object hangs off the verb
+            continue
+    return out
+
+
+def _agent(token: Token) -> list[Token]:
+    return [g for c in token.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Source and target heads of a nominal event from its own modifiers."""
+    src: list[Token] = []
+    tgt: list[Token] = []
+    preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i):
+            src.append(c)
+    for p in _NOUN_TARGET_PREPS:
+        if p in preps:
+            tgt.extend(g for g in preps[p].children if g.dep_ in ("pobj", "pcomp"))
+    for p in ("by", "from"):
+        if p in preps:
+            src.extend(g for g in preps[p].children if g.dep_ == "pobj")
+    if "of" in preps:
+        of_obj = [g for g in preps["of"].children if g.dep_ == "pobj"]
+        (src if tgt else tgt).extend(of_obj)
+    return src, tgt
+
+
+def _light_verb(noun: Token, lex: EventLexicon) -> Token | None:
+    """The light verb carrying a nominal event: 'held talks', 'took part in talks'."""
+    head = noun.head
+    if (noun.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd")
+            and head.pos_ in ("VERB", "AUX") and verb_lemma(head, lex) in lex.light_verbs):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        if verb.lemma_.lower() in ("participate", "take", "engage", "join", "take part"):
+            return verb
+    if noun.dep_ == "conj":
+        return _light_verb(noun.head, lex) if noun.head is not noun else None
+    return None
+
+
+def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
+    """All event triggers in one sentence, in text order."""
+    out: list[Trigger] = []
+    consumed: set[int] = set()
+    # Nominal events first so a light verb can hand its clause to its noun.
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = tok.lemma_.lower()
+        pats = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+        if not pats:
+            continue
+        light = _light_verb(tok, lex)
+        if light is not None:
+            verb_pat = choose_pattern(verb_lemma(light, lex), light, lex)
+            if verb_pat is not None and verb_pat.kind == "verb" and verb_pat.specificity:
+                continue  # "sent humanitarian aid": the verb's own pattern is more specific
+        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+        if light is not None:
+            words.add(verb_lemma(light, lex))
+        pat = None
+        for p in pats:
+            if p.light_only and light is None:
+                continue
+            if p.requires_light and (light is None or verb_lemma(light, lex) not in
+                                     p.requires_light):
+                continue
+            if p.objects and not (p.objects & words):
+                continue
+            pat = p
+            break
+        if pat is None:
+            continue
+        src, tgt = _noun_args(tok)
+        anchor = light if light is not None else tok
+        if light is not None:
+            consumed.add(light.i)
+            passive = tok.dep_ == "nsubjpass"
+            vsubj = _agent(light) if passive else subjects_of(light)
+            if vsubj:
+                src = list(vsubj)
+            if not tgt:
+                tgt = [o for o in objects_of(light, False) if o.i != tok.i]
+        elif not src and tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB":
+            pass
+        if _negated(anchor, lex):
+            continue
+        planned, head = _planned(anchor, lex)
+        intent = planned and head not in lex.arranged_heads
+        out.append(Trigger(
+            token=tok.i, pattern=pat,
+            cameo=lex.intent_codes.get(pat.cameo[:2], pat.cameo) if intent else pat.cameo,
+            anchor=anchor.i,
+            subjects=tuple(t.i for t in src), objects=tuple(t.i for t in tgt),
+            planned=planned, pluperfect=_pluperfect(anchor),
+        ))
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in ("VERB",):
+            continue
+        lemma = verb_lemma(tok, lex)
+        pat = choose_pattern(lemma, tok, lex) if (lemma in lex.verbs or lemma in lex.mined) \
+            else None
+        if pat is None and _obligation(tok, lex) is not None:
+            pat = lex.obligation_pattern  # "X said Y must hand over the suspects"
+        if pat is None:
+            continue
+        refusal = None
+        if _negated(tok, lex):
+            # "did not meet" is no event; "will not accept" / "would not meet" is a refusal.
+            modal = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall")
+                        for c in tok.children)
+            refusal = lex.refusal_codes.get(pat.cameo[:2]) if modal else None
+            if refusal is None:
+                continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            # "soldiers killed in Ukraine": the modified noun undergoes the event.
+            subj = _agent(tok)
+            obj = [tok.head, *objects_of(tok, False)]
+        elif passive:
+            subj = _agent(tok)
+            obj = [c for c in tok.children if c.dep_ == "nsubjpass"] or objects_of(tok, True)
+            if not subj:
+                obj_pass = obj
+                subj = []
+                obj = obj_pass
+        else:
+            subj = subjects_of(tok)
+            obj = objects_of(tok, False)
+            if lemma in lex.undergo_verbs:
+                subj, obj = obj, subj
+        planned, head = _planned(tok, lex)
+        cameo = pat.cameo
+        obligation = _obligation(tok, lex)
+        if refusal is not None:
+            cameo, planned = refusal, False
+        elif obligation is not None:
+            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
+            subj, obj, cameo, planned = obligation, subj, "100", False
+        elif planned and (head in lex.threat_heads or cameo[:2] in lex.threat_roots):
+            cameo = lex.threat_codes.get(cameo[:2], cameo)
+        elif planned and head not in lex.arranged_heads:
+            cameo = lex.intent_codes.get(cameo[:2], cameo)
+        speech_has_event = False
+        if pat.speech or pat.cameo == "010":
+            speech_has_event = _clause_has_trigger(tok, lex)
+        out.append(Trigger(
+            token=tok.i, pattern=pat, cameo=cameo, anchor=tok.i,
+            subjects=tuple(t.i for t in subj), objects=tuple(t.i for t in obj),
+            planned=planned, pluperfect=_pluperfect(tok), speech_has_event=speech_has_event,
+        ))
+    # "X demanded/urged that Y <event>": the inner event is the content of the demand, not
+    # an event; Y becomes the demand's target when it has none.
+    doc = sent.doc
+    by_anchor = {t.anchor: t for t in out}
+    content: set[int] = set()
+    for t in list(out):
+        if t.cameo[:2] not in lex.content_roots:
+            continue
+        head = doc[t.anchor]
+        has_obj = any(c.dep_ in ("dobj", "obj") for c in head.children)
+        for child in head.children:
+            # "urged Iran to stop", "demanded that Hamas renounce": asked of someone else;
+            # "wants to help" (no object) is the subject's own intent, coded as planned.
+            if child.i in by_anchor and (child.dep_ == "ccomp"
+                                         or (child.dep_ == "xcomp" and has_obj)):
+                content.add(child.i)
+                if not t.objects:
+                    inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    out[out.index(t)] = replace(t, objects=tuple(inner))
+    out = [t for t in out if t.anchor not in content]
+    # "X agreed/pledged/plans to <event>": the inner event carries the code; its head goes.
+    inner_heads = {sent.doc[t.anchor].head.i for t in out
+                   if t.planned and sent.doc[t.anchor].dep_ in ("xcomp", "ccomp")}
+    heads = lex.planned_heads | lex.threat_heads
+    out = [t for t in out if not (t.anchor in inner_heads and t.token == t.anchor
+                                  and sent.doc[t.token].lemma_.lower() in heads)]
+    if lex.main_clause_only:
+        # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
+        out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
+               or _main_clause(doc[t.anchor])]
+    out.sort(key=lambda t: t.token)
+    return out
+
+
+def _consequence(t: Token) -> bool:
+    """A participle adjunct reporting what followed: "..., killing one person"."""
+    return (t.dep_ == "advcl" and t.tag_ == "VBG"
+            and not any(c.dep_ in ("mark", "aux") for c in t.children))
+
+
+def _main_clause(tok: Token) -> bool:
+    """Is the token in the sentence's main line (root, its conjuncts, complements and
+    reported clauses) rather than in a modifier clause ("a meeting aimed at establishing
+    ties", "refugees who fled the fighting")?"""
+    t = tok
+    for _ in range(12):
+        if t.head is t:
+            return True
+        if t.dep_ in _SUBORDINATE and not _consequence(t):
+            return False
+        t = t.head
+    return True
+
+
+def _clause_has_trigger(verb: Token, lex: EventLexicon) -> bool:
+    """Does a speech verb's complement (or the rest of its sentence) report another event?"""
+    for t in verb.sent:
+        if t.i == verb.i or t.pos_ not in ("VERB", "NOUN"):
+            continue
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and (lemma in lex.verbs or lemma in lex.mined) and not any(
+            p.speech for p in lex.verbs.get(lemma, ())
+        ):
+            return True
+    return False

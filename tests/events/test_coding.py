@@ -1,0 +1,146 @@
+"""Event coding on sentences written for these tests, with the real parser and actors."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _triples(events):
+    return {(e.source.country if e.source else None, e.target.country if e.target else None,
+             e.cameo_root) for e in events}
+
+
+ROOTS = [
+    ("01", "France denied the accusations made by Italy.", "FRA", "ITA"),
+    ("02", "Japan urged China to release the detained fishermen.", "JPN", "CHN"),
+    ("03", "Canada pledged to provide aid to Haiti.", "CAN", "HTI"),
+    ("04", "The Prime Minister of India met the President of Brazil.", "IND", "BRA"),
+    ("05", "Spain praised Portugal for its handling of the crisis.", "ESP", "PRT"),
+    ("06", "Egypt extradited the suspects to Libya.", "EGY", "LBY"),
+    ("07", "Britain sent humanitarian aid to Yemen.", "GBR", "YEM"),
+    ("08", "Iran released the British sailors.", "IRN", "GBR"),
+    ("09", "Nigeria launched an investigation into the activities of Chinese companies.",
+     "NGA", "CHN"),
+    ("10", "Poland demanded compensation from Germany.", "POL", "DEU"),
+    ("11", "Turkey condemned Israel over the raid.", "TUR", "ISR"),
+    ("12", "Hungary rejected the proposal from Austria.", "HUN", "AUT"),
+    ("13", "Pakistan threatened to attack India.", "PAK", "IND"),
+    ("14", "Greek farmers protested against the European Union.", "GRC", None),
+    ("15", "Russia deployed troops along the border with Ukraine.", "RUS", "UKR"),
+    ("16", "Lithuania expelled Russian diplomats.", "LTU", "RUS"),
+    ("17", "Egypt arrested three French journalists.", "EGY", "FRA"),
+    ("18", "Somali pirates hijacked a Danish ship.", "SOM", "DNK"),
+    ("19", "Israeli jets bombed targets in Syria.", "ISR", "SYR"),
+    ("20", "Syria used chemical weapons against civilians.", "SYR", None),
+]
+
+
+@pytest.mark.parametrize(("root", "text", "src", "tgt"), ROOTS, ids=[r[0] for r in ROOTS])
+def test_each_cameo_root(code, root, text, src, tgt) -> None:
+    events = code(text)
+    found = {(e.source.country if e.source else None, e.cameo_root) for e in events}
+    assert (src, root) in found, [(e.cameo, e.rule, e.source, e.target) for e in events]
+    if tgt is not None:
+        assert (src, tgt, root) in _triples(events)
+
+
+def test_negation_gives_no_event(code) -> None:
+    assert [e for e in code("France did not meet Germany.") if e.cameo_root == "04"] == []
+    assert [e for e in code("France met Germany.") if e.cameo_root == "04"]
+
+
+def test_reported_speech_codes_the_reported_event(code) -> None:
+    events = code("Officials in Kyiv said that Russia attacked Ukraine.")
+    assert ("RUS", "UKR", "19") in _triples(events)
+    assert not [e for e in events if e.cameo_root == "01"]
+
+
+def test_recalled_event_keeps_its_own_date(code) -> None:
+    events = [e for e in code("Kazakhstan and China signed a treaty in 2019.")
+              if e.cameo_root == "05"]
+    assert events
+    for e in events:
+        assert e.historical is True
+        assert e.date == "2019"
+        assert e.date_precision == "year"
+
+
+def test_relative_dates_resolve_against_published(code) -> None:
+    [e] = [e for e in code("On Tuesday, Chile hosted the president of Peru.")
+           if e.cameo_root == "04"]
+    assert e.date == "2024-04-30"  # the Tuesday before Thursday 2 May 2024
+    assert e.date_precision == "day"
+    assert not e.historical
+    planned = [e for e in code("Germany will visit Austria next month.") if e.planned]
+    assert planned and planned[0].date == "2024-06" and planned[0].date_precision == "month"
+
+
+def test_no_date_in_sentence_takes_published_or_null(code) -> None:
+    assert {e.date for e in code("Spain praised Portugal.")} == {"2024-05-02"}
+    assert {e.date for e in code("Spain praised Portugal.", published=None)} == {None}
+
+
+def test_compound_actor_gives_one_event_per_member(code) -> None:
+    triples = _triples(code("France and Germany condemned Russia."))
+    assert {("FRA", "RUS", "11"), ("DEU", "RUS", "11")} <= triples
+
+
+def test_reciprocal_meeting_is_coded_both_ways(code) -> None:
+    triples = _triples(code("India and Pakistan met in Geneva."))
+    assert {("IND", "PAK", "04"), ("PAK", "IND", "04")} <= triples
+
+
+def test_possessive_and_passive(code) -> None:
+    triples = _triples(code("Russia's attack on Ukraine was condemned by Poland."))
+    assert ("RUS", "UKR", "19") in triples
+    assert ("POL", "RUS", "11") in triples
+
+
+def test_planned_event_is_flagged(code) -> None:
+    events = code("Germany will visit Austria next month.")
+    assert events and all(e.planned for e in events)
+
+
+def test_offsets_slice_the_article_exactly(code) -> None:
+    text = "Title line\n\nMOSCOW (Reuters) - Russia criticised Japan on Monday.\n\n" \
+           "  Later, Russia and China met in Beijing.  "
+    events = code(text)
+    assert events
+    for e in events:
+        assert text[e.char_start:e.char_end] == e.text
+        assert e.trigger_start is not None and e.text  # trigger inside the evidence
+        assert e.char_start <= e.trigger_start < e.trigger_end <= e.char_end
+        s0, s1 = e.source_span
+        assert text[s0:s1] == e.source.text or e.source.text in text[s0:s1] or s1 > s0
+
+
+def test_event_ids_are_stable_and_distinct(code) -> None:
+    text = "France and Germany condemned Russia."
+    a = [e.event_id for e in code(text, doc_id="doc-1")]
+    b = [e.event_id for e in code(text, doc_id="doc-1")]
+    c = [e.event_id for e in code(text, doc_id="doc-2")]
+    assert a == b
+    assert len(set(a)) == len(a)
+    assert not set(a) & set(c)
+
+
+def test_dateline_places_current_events(code) -> None:
+    events = code("Title\n\nMOSCOW (Reuters) - Russia criticised Japan over the dispute.")
+    assert events and events[0].place is not None and events[0].place.name == "Moscow"
+
+
+def test_conjoined_events_share_the_sentence_date(code) -> None:
+    events = code("On Tuesday, Chile and Peru met and signed an agreement.")
+    assert {e.cameo_root for e in events} >= {"04", "05"}
+    assert {e.date for e in events} == {"2024-04-30"}
+
+
+def test_recalled_intent_is_historical(code) -> None:
+    events = code("Last year France and Italy had agreed to expand trade.")
+    assert events
+    assert all(e.historical and e.date == "2023" and e.date_precision == "year" for e in events)
+
+
+def test_pluperfect_without_date_is_historical_and_undated(code) -> None:
+    events = [e for e in code("Brazil had criticised Argentina.") if e.cameo_root == "11"]
+    assert events and all(e.historical and e.date is None for e in events)
