@@ -144,32 +144,53 @@ def run_raw(articles: list, nlp, batch_size: int, n_process: int) -> Stage:
     return Stage("a raw nlp.pipe", len(texts), sum(map(words, texts)), t.wall, t.cpu)
 
 
-def run_code(articles: Iterable, coder, batch_size: int, n_process: int) -> Stage:
-    """(b) code_articles end to end; events are counted and dropped."""
+def coded(articles: Iterable, coder, batch_size: int, n_process: int, chunk_size: int):
+    """`code_articles` in this process, or `parley.parallel`'s pool when n_process > 1.
+
+    The pool's workers each load their own Coder: that start-up is inside the timing, as the
+    start-up of spaCy's own worker processes is inside stage (a).
+    """
+    if n_process > 1:
+        from parley.parallel import code_articles_parallel
+
+        def failed(f) -> None:  # left out of the stage's counts: say which and why
+            print(f"bench: coding {f.article.id} failed: {f.error}", file=sys.stderr)
+
+        return code_articles_parallel(
+            articles,
+            processes=n_process,
+            chunk_size=chunk_size,
+            coder_options=dict(coder.options),
+            on_failure=failed,
+        )
     from parley.events import code_articles
 
+    return code_articles(articles, coder, batch_size=batch_size, n_process=n_process)
+
+
+def run_code(
+    articles: Iterable, coder, batch_size: int, n_process: int, chunk_size: int = 16
+) -> Stage:
+    """(b) code_articles end to end; events are counted and dropped."""
     n = w = 0
     with Timer() as t:
-        for article, _events in code_articles(
-            articles, coder, batch_size=batch_size, n_process=n_process
-        ):
+        for article, _events in coded(articles, coder, batch_size, n_process, chunk_size):
             n += 1
             w += words(article.text)
     return Stage("b parley code", n, w, t.wall, t.cpu)
 
 
-def run_ingest(articles: Iterable, coder, batch_size: int, n_process: int, db: Path) -> Stage:
+def run_ingest(
+    articles: Iterable, coder, batch_size: int, n_process: int, db: Path, chunk_size: int = 16
+) -> Stage:
     """(c) code_articles and store every article in a fresh SQLite store."""
-    from parley.events import code_articles
     from parley.store import Store
 
     n = w = 0
     store = Store.open(str(db))
     try:
         with Timer() as t:
-            for article, events in code_articles(
-                articles, coder, batch_size=batch_size, n_process=n_process
-            ):
+            for article, events in coded(articles, coder, batch_size, n_process, chunk_size):
                 store.add_article(article, events, coder.version)
                 n += 1
                 w += words(article.text)
@@ -211,13 +232,15 @@ def throughput(args: argparse.Namespace) -> None:
         write_repeated(args.corpus, args.repeat, corpus, args.limit)
         articles = list(read_articles(corpus))
         load_start = time.perf_counter()
-        coder = Coder.load()
+        coder = Coder.load(prefilter=not args.no_prefilter)
         load_s = time.perf_counter() - load_start
         stages = [run_raw(articles, coder.nlp, args.batch_size, args.processes)]
-        stages.append(run_code(articles, coder, args.batch_size, args.processes))
+        stages.append(run_code(articles, coder, args.batch_size, args.processes, args.chunk_size))
         if not args.no_store:
             db = Path(tmp) / "bench.db"
-            stages.append(run_ingest(articles, coder, args.batch_size, args.processes, db))
+            stages.append(
+                run_ingest(articles, coder, args.batch_size, args.processes, db, args.chunk_size)
+            )
     own, children = peak_rss_mb()
     base = stages[0].words_per_s
     cores = os.cpu_count() or 1
@@ -253,7 +276,10 @@ def throughput(args: argparse.Namespace) -> None:
         notes = (
             f"Corpus `{args.corpus.name}` x{args.repeat}"
             f"{f' (first {args.limit})' if args.limit else ''}; processes={args.processes}, "
-            f"batch={args.batch_size}, cores={cores}; coder load {load_s:.1f}s (not counted); "
+            f"batch={args.batch_size}, chunk={args.chunk_size}"
+            f"{', no prefilter' if args.no_prefilter else ''}"
+            f"{' (b, c: parley.parallel pool)' if args.processes > 1 else ''}, cores={cores}; "
+            f"coder load {load_s:.1f}s (not counted); "
             f"peak RSS {own:,.0f} MB self, {children:,.0f} MB largest child; "
             f"load average at the end {os.getloadavg()[0]:.1f} (the machine was shared: "
             "the CPU-second figures are the steadier ones)."
@@ -279,9 +305,14 @@ def throughput(args: argparse.Namespace) -> None:
 
 def memory_child(args: argparse.Namespace) -> None:
     """One ingest run in this fresh process; prints a JSON line with its peak RSS."""
-    from parley.coder import Coder
+    from types import SimpleNamespace
 
-    coder = Coder.load()
+    from parley.coder import CODER_VERSION, Coder
+
+    if args.processes > 1:  # the pool's workers load the coder; this process stays light
+        coder = SimpleNamespace(options={}, version=CODER_VERSION)
+    else:
+        coder = Coder.load()
     with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
         stage = run_ingest(
             read_articles(args.input),
@@ -289,6 +320,7 @@ def memory_child(args: argparse.Namespace) -> None:
             args.batch_size,
             args.processes,
             Path(tmp) / "bench.db",
+            args.chunk_size,
         )
     own, children = peak_rss_mb()
     print(
@@ -320,6 +352,8 @@ def memory(args: argparse.Namespace) -> None:
                 str(args.processes),
                 "--batch-size",
                 str(args.batch_size),
+                "--chunk-size",
+                str(args.chunk_size),
             ]
             out = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if out.returncode != 0:
@@ -366,7 +400,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--limit", type=int, default=None, help="first N articles only")
     p.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument(
+        "--chunk-size", type=int, default=16, help="articles per task of the (b)/(c) worker pool"
+    )
     p.add_argument("--no-store", action="store_true", help="skip stage (c)")
+    p.add_argument(
+        "--no-prefilter",
+        action="store_true",
+        help="(b), (c) parse every sentence, as (a) does, not only candidate ones",
+    )
     p.add_argument("--no-record", action="store_true", help="do not append to RESULTS.md")
     p.add_argument("--memory", action="store_true", help="peak RSS of ingest at x1 and x10")
     p.add_argument("--memory-child", dest="input", type=Path, help=argparse.SUPPRESS)

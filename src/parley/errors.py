@@ -50,3 +50,7 @@ class GoldError(ParleyError):
 
 class SparkJobError(ParleyError):
     """The Spark job cannot start or finish (no Java, no pyspark, output already there)."""
+
+
+class CodingError(ParleyError):
+    """Parallel coding cannot go on: a worker process died or failed outside one article."""
