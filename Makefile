@@ -4,13 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PARLEY := $(VENV)/bin/parley
 
-.PHONY: install sysdeps demo test lint bench bench-spark clean
+.PHONY: install sysdeps demo test lint accuracy bench bench-spark clean
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+# requirements.lock pins every transitive package, so a fresh clone gets the tested set.
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,spark]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,spark]'
 	touch $@
 
 # System programs the tests drive for real: PostgreSQL, Java (Spark) and Chromium.
@@ -25,6 +26,10 @@ lint: install
 
 test: install sysdeps lint
 	$(VENV)/bin/pytest -q -p no:cacheprovider
+
+# Regenerate docs/accuracy.md from the dev gold sets beside the repo (../shared/gold).
+accuracy: install
+	$(PY) scripts/accuracy_report.py
 
 bench: install
 	$(PY) bench/throughput.py
