@@ -158,6 +158,11 @@ RELIGIONS = {"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"}
 NON_COUNTRY_PREFIX = {"MNC": "BUS", "NGO": "NGO", "NGM": "NGO", "IMG": "REB", "UIS": "REB"}
 
 
+# CAMEO country codes that are not ISO 3166-1 alpha-3: Kosovo, and Angola in older CAMEO
+# versions. (CFR is CAMEO's "Central Africa" region, not the Central African Republic.)
+CAMEO_LEGACY = {"KSV": "XKX", "ANG": "AGO"}
+
+
 def is_country(code: str) -> bool:
     """True for an ISO-3 country code (and Kosovo's XKX)."""
     return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
@@ -168,13 +173,17 @@ def split_code(code: str) -> tuple[str, str, str]:
     if code.startswith("IGO"):
         return "", "", code
     head, rest = code[:3], code[3:]
+    head = CAMEO_LEGACY.get(head, head)
     chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    chunks[:1] = [CAMEO_LEGACY.get(c, c) for c in chunks[:1]]
     if not is_country(head):
         if head in NON_COUNTRY_PREFIX:
             # After IMG/NGO the next code may be a religion (MUS = Muslim, not Mauritius).
             country = chunks[0] if chunks and is_country(chunks[0]) and chunks[0] not in (
                 RELIGIONS) else ""
-            return country, NON_COUNTRY_PREFIX[head], ""
+            # Without a country the sector code stays (IMG, NGO, MNC): the loader reads it as
+            # the actor code's prefix, never as a country.
+            return country or head, NON_COUNTRY_PREFIX[head], ""
         # A bare role ([ELI]) or a region code (AFR, MEA): no country.
         return "", head if not rest else chunks[0], ""
     role = chunks[0] if chunks else ""
@@ -262,6 +271,73 @@ def build_cities() -> list[list[str]]:
     return rows
 
 
+# First-level subdivisions (ISO 3166-2 types) that news names as places and actors: "Sindh",
+# "Tigray", "Idlib Governorate". Districts, municipalities and counties are left out.
+REGION_TYPES = frozenset({
+    "Province", "Region", "State", "Governorate", "Autonomous region", "Autonomous community",
+    "Administrative region", "Land", "Voivodship", "Prefecture", "Republic", "Department",
+    "Oblast", "Emirate", "Autonomous republic", "Autonomous province", "Federal district",
+    "Territory", "Union territory", "Autonomous city", "Wilaya", "Federal territory",
+    "Special administrative region", "Country", "Nation", "Capital territory",
+    "Federal capital territory", "Pakistan administered area", "Regional state", "Entity",
+    "Federal entity", "Autonomous district", "Autonomous territorial unit",
+})
+# Subdivision names that are ordinary English words or points of the compass.
+GENERIC_REGION_WORDS = frozenset({
+    "central", "centre", "center", "centro", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "upper", "lower", "capital",
+    "coast", "coastal", "lakes", "lake", "islands", "island", "mountain", "mountains",
+    "highlands", "valley", "delta", "border", "interior", "federal", "national", "plateau",
+    "littoral", "maritime", "oriental", "occidental", "sud", "nord", "est", "ouest", "region",
+    "province", "state", "district", "city", "area", "great", "greater", "middle", "inner",
+    "outer", "gulf", "bay", "river", "rivers", "sea", "savanes", "kara", "orange", "victoria",
+    "independence", "liberty", "hope", "amazonas", "distrito", "administrative", "autonomous",
+    "special", "metropolitan", "urban", "rural", "of", "the", "and", "new", "grand", "san",
+    "saint", "santa", "la", "el", "al", "de", "do", "da", "du", "des", "to", "ash", "as",
+    "at", "an", "ad", "kurdistan",
+})
+_REGION_SUFFIX = re.compile(
+    r"\s+(Province|Region|State|Governorate|Oblast|Prefecture|Department|Autonomous Region|"
+    r"Special Administrative Region|Territory|Voivodeship|Land)$", re.IGNORECASE)
+
+
+def build_regions() -> list[list[str]]:
+    """First-level subdivisions from pycountry (ISO 3166-2): name, ISO-3 and spellings.
+
+    Names shared by subdivisions of two countries ("Punjab") and names made only of
+    generic words ("Central", "North West") are dropped; the loader also skips names that
+    are already countries or cities.
+    """
+    by_name: dict[str, set[str]] = {}
+    rows: dict[tuple[str, str], list[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in REGION_TYPES:
+            continue
+        code = iso3(sub.country_code)
+        if not code:
+            continue
+        for raw in re.split(r"\s*[;/]\s*", sub.name):
+            name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", raw).strip()
+            forms = [name, ascii_fold(name)]
+            bare = _REGION_SUFFIX.sub("", name)
+            if bare != name:
+                forms += [bare, ascii_fold(bare)]
+            forms = [f for f in dict.fromkeys(forms) if len(f) >= 4 and not all(
+                w in GENERIC_REGION_WORDS for w in re.findall(r"[^\W\d_]+", f.lower()))]
+            if not forms:
+                continue
+            for form in forms:
+                by_name.setdefault(form.lower(), set()).add(code)
+            rows.setdefault((forms[0], code), []).extend(forms)
+    out = []
+    for (name, code), forms in sorted(rows.items()):
+        forms = [f for f in dict.fromkeys(forms) if len(by_name[f.lower()]) == 1]
+        if forms:
+            out.append([name, code, "|".join(forms)])
+    return out
+
+
 AGENT_ROLES = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY", "OPP", "REB", "MED", "BUS", "NGO",
                "CVL", "PTY", "EDU", "ELI", "REL", "LAB", "UAF", "CRM", "AGR", "DEV", "ENV",
                "HLH", "HRI", "REF", "MUS", "CHR", "BUD"}
@@ -320,6 +396,19 @@ def build_agents(path: Path) -> list[tuple[str, str]]:
     return sorted(rows.items())
 
 
+def write_regions() -> int:
+    """Write regions.tsv.gz (needs only pycountry); returns the number of rows."""
+    rows = build_regions()
+    with gzip.open(OUT / "regions.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write("# First-level subdivisions (provinces, states, governorates ...) from\n")
+        fh.write("# pycountry's ISO 3166-2 data (Debian iso-codes, LGPL-2.1; names are facts).\n")
+        fh.write("# Built by scripts/build_actor_data.py\n")
+        fh.write("name\tcountry\tnames\n")
+        for row in rows:
+            fh.write("\t".join(row) + "\n")
+    return len(rows)
+
+
 def main(phoenix_dir: str) -> None:
     """Build every data file from the Phoenix folder given on the command line."""
     phoenix = Path(phoenix_dir)
@@ -343,6 +432,7 @@ def main(phoenix_dir: str) -> None:
         fh.write("name\tcountry\tlat\tlon\tpopulation\tcapital\tnames\n")
         for row in build_cities():
             fh.write("\t".join(row) + "\n")
+    write_regions()
     with (OUT / "agents.tsv").open("w", encoding="utf-8") as fh:
         fh.write("# Agent nouns from Phoenix.agents.txt (openeventdata/petrarch2, MIT, see\n")
         fh.write("# LICENSE-phoenix.txt). Built by scripts/build_actor_data.py\n")
@@ -354,4 +444,7 @@ def main(phoenix_dir: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/phoenix")
+    if sys.argv[1:] == ["--regions"]:
+        print(f"{write_regions()} regions")
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/phoenix")

@@ -98,7 +98,7 @@ class Mention:
     sentence_index: int
     text: str
     actor: Actor
-    kind: str = "entity"  # person | country | organisation | igo | group | anaphor
+    kind: str = "entity"  # person|country|organisation|igo|group|anaphor|unknown: parley.actors
     head: int | None = None  # token index of the mention's syntactic head
 
 

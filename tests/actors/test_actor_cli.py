@@ -8,6 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from parley.cli import _register, app
+from parley.errors import InputError, StoreError
+from parley.records import Actor, Article, Event
+from parley.store import Store
 
 _register()
 runner = CliRunner()
@@ -52,3 +55,72 @@ def test_actors_table_and_help() -> None:
     assert "Example" in result.stdout
     result = runner.invoke(app, ["resolve", "--help"])
     assert "Example" in result.stdout
+
+
+def _event(article: Article, n: int, source: Actor, target: Actor) -> Event:
+    sentence = article.text.split(". ")[n]
+    start = article.text.index(sentence)
+    return Event(event_id=f"{article.id}-{n}", doc_id=article.id, sentence_index=n,
+                 char_start=start, char_end=start + len(sentence), text=sentence,
+                 source=source, target=target, cameo="042", cameo_root="04", plover="CONSULT",
+                 quad_class=1, goldstein=1.9, date=article.published)
+
+
+def _store(tmp_path: Path) -> Path:
+    """A real SQLite store with three events: KAZGOV twice, BELGOV and EU once each."""
+    kaz = Actor(text="Kazakhstan", name="Kazakhstan", country="KAZ", role="GOV", code="KAZGOV")
+    bel = Actor(text="Belgium", name="Belgium", country="BEL", role="GOV", code="BELGOV")
+    eu = Actor(text="the EU", name="European Union", igo="EU", code="IGOEUREEU")
+    db = tmp_path / "events.db"
+    with Store.open(str(db)) as store:
+        a = Article(id="a1", text="Kazakhstan visited Belgium. Kazakhstan met the EU.",
+                    published="2024-03-02")
+        store.add_article(a, [_event(a, 0, kaz, bel), _event(a, 1, kaz, eu)], "test")
+        b = Article(id="b1", text="Belgium hosted Kazakh envoys. Nothing else happened.",
+                    published="2021-01-05")
+        store.add_article(b, [_event(b, 0, bel, kaz)], "test")
+    return db
+
+
+def test_actors_from_database_as_jsonl_csv_and_table(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    result = runner.invoke(app, ["actors", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (rows[0]["code"], rows[0]["events"]) == ("KAZGOV", 3)
+    assert {r["code"]: r["events"] for r in rows} == {"KAZGOV": 3, "BELGOV": 2,
+                                                       "IGOEUREEU": 1}
+    assert set(rows[0]) == {"code", "name", "country", "role", "events"}
+
+    result = runner.invoke(app, ["actors", "--db", str(db), "--format", "csv", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["code,name,country,role,events",
+                                          "KAZGOV,Kazakhstan,KAZ,GOV,3"]
+
+    result = runner.invoke(app, ["actors", "--db", str(db), "--since", "2024"])
+    assert result.exit_code == 0, result.output
+    assert "3 actors" in result.stdout  # the 2021 article drops no actor, only counts
+    kaz = next(line for line in result.stdout.splitlines() if "KAZGOV" in line)
+    assert [c.strip() for c in kaz.split("│")][1:-1] == ["KAZGOV", "Kazakhstan", "KAZ", "GOV",
+                                                         "2"]
+
+
+def test_actors_from_database_filters_by_actor(tmp_path: Path) -> None:
+    db = _store(tmp_path)
+    result = runner.invoke(app, ["actors", "--db", str(db), "--actor", "EU", "--format",
+                                 "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["code"]: r["events"] for r in rows} == {"KAZGOV": 1, "IGOEUREEU": 1}
+
+
+def test_actors_needs_articles_or_a_database(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["actors"])
+    assert isinstance(result.exception, InputError)
+    assert "--db" in str(result.exception)
+    result = runner.invoke(app, ["actors", "--db", str(tmp_path / "missing.db")])
+    assert isinstance(result.exception, StoreError)
+    assert "no such database" in str(result.exception)
+    assert not (tmp_path / "missing.db").exists()
+    result = runner.invoke(app, ["actors", "--db", str(_store(tmp_path)), "--format", "xml"])
+    assert result.exit_code != 0 and "csv" in result.output

@@ -150,8 +150,8 @@ def test_house_style_acronyms(mentions) -> None:
 def test_unknown_organisation_from_ner_keeps_its_name(mentions) -> None:
     found = mentions("Acme Widgets Inc. criticised the plan.")
     org = found[0]
-    assert (org.kind, org.actor.name, org.actor.code) == ("organisation", "Acme Widgets Inc.",
-                                                          None)
+    assert (org.kind, org.actor.name, org.actor.code) == ("unknown", "Acme Widgets Inc.", None)
+    assert org.actor.country is None
 
 
 def test_phoenix_agent_nouns(resolver) -> None:

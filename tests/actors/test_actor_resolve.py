@@ -148,8 +148,11 @@ def test_date_bounded_roles_former_vs_current(resolver: ActorResolver) -> None:
     assert resolver.resolve_text("Nursultan Nazarbayev", date="2015-06-01").role == "GOV"
     assert resolver.resolve_text("Nursultan Nazarbayev", date="2022-06-01").role == "ELI"
     assert resolver.resolve_text("Kassym-Jomart Tokayev", date="2022-06-01").role == "GOV"
-    # Without a date: the latest role.
-    assert resolver.resolve_text("Nursultan Nazarbayev").role == "ELI"
+    # Without a date: the role held now, else the last office held (undated news about a
+    # former leader is mostly from their time in office), not the undated "former" role.
+    assert resolver.resolve_text("Kassym-Jomart Tokayev").role == "GOV"
+    assert resolver.resolve_text("Nursultan Nazarbayev").role == "GOV"
+    assert resolver.resolve_text("former President Nursultan Nazarbayev").role == "ELI"
     # Kurti was opposition party leader between his two terms as prime minister.
     assert resolver.resolve_text("Albin Kurti", date="2021-01-01").role == "PTY"
     assert resolver.resolve_text("Albin Kurti", date="2021-10-01").role == "GOV"

@@ -7,6 +7,7 @@ dropped, "'s" kept), so "U.S." = "US", "Kassym-Jomart" = "Kassym Jomart", "Lt. G
 from __future__ import annotations
 
 import csv
+import difflib
 import gzip
 import re
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,10 @@ ROLES = frozenset((
     "EDU", "ELI", "REL", "LAB", "UAF", "CRM", "BUD", "CHR", "MUS", "AGR", "DEV", "ENV", "HLH",
     "HRI", "REF", "SOC", "PRE", "PRM", "IGO", "MNC", "INS", "SEP", "RAD", "MOD",
 ))
+
+# CAMEO codes of transnational actors without a country, allowed in a dictionary's country
+# column: international militarised groups, NGOs, multinationals ("IMG" + "REB" = "IMGREB").
+SECTORS = frozenset({"IMG", "NGO", "NGM", "MNC", "UIS"})
 
 # Kinds of lexicon entries, in the order a phrase prefers them when several share its words.
 KIND_ORDER = ("known", "igo", "country", "demonym", "people", "org", "title", "generic", "group",
@@ -46,6 +51,9 @@ BODY_WORDS = frozenset({"front", "fronts", "party", "parties", "army", "armies",
 # Offices with one holder: no plural form, so "Kings College" is not "kings".
 SINGULAR = frozenset({"king", "queen", "emir", "sultan", "pope", "monarch", "crown prince",
                       "regent", "dictator", "chancellor", "premier"})
+# Phoenix country synonyms that are also other places' names: "Salisbury" (Harare's old
+# name) is far more often the English city.
+AMBIGUOUS_ALIASES = frozenset({"salisbury"})
 # City names that are also common English words; capitals are kept.
 WORD_CITIES = frozenset({"independence", "victoria", "mobile", "reading", "bath", "nice",
                          "split", "concord", "hope", "enterprise", "university", "mission",
@@ -76,6 +84,7 @@ class Period:
     start: str | None
     end: str | None
     title: str | None
+    sector: str | None = None  # CAMEO transnational prefix (IMG, NGO, MNC) when no country
 
 
 @dataclass(kw_only=True, slots=True)
@@ -102,9 +111,11 @@ class Known:
         current = [p for p in dated if not p.end]
         if current:
             return max(current, key=lambda p: p.start or "")
-        if default:
-            return default[0]
-        return max(dated, key=lambda p: p.end or "")
+        # Undated text about a former office holder is most often from their time in office:
+        # the last office, not the undated "former official" role.
+        if dated:
+            return max(dated, key=lambda p: p.end or "")
+        return default[0]
 
     @property
     def country(self) -> str | None:
@@ -168,6 +179,11 @@ class Lexicon:
         self.knowns: list[Known] = []
         self.surnames: dict[str, list[Known]] = {}  # for "President Mugabe"
         self.title_words: set[str] = set()  # one-word titles: "president", "minister"
+        # A token's (words, capitalisations) for matching, by (text, capitalisation): a cache
+        # that `phrases.find_atoms` fills and bounds.
+        self.token_words: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
+        # Surnames by (first letter, length), for misspellings.
+        self._surname_index: dict[tuple[str, int], list[str]] = {}
         self._automaton: ahocorasick.Automaton | None = None
 
     # -- building -------------------------------------------------------------------------
@@ -203,10 +219,26 @@ class Lexicon:
             automaton.add_word(key, (len(key), key.count(" ") - 1, tuple(bucket)))
         automaton.make_automaton()
         self._automaton = automaton
+        # Phoenix often lists a person Parley's own table also has ("JOHN KERRY"): for a bare
+        # surname that is one person, the curated one (with its later roles), not two.
+        curated = {" ".join(norm_words(k.name)) for k in self.knowns if k.curated}
         for known in self.knowns:
             words = norm_words(known.name)
-            if words and is_person(known):
+            if words and is_person(known) and (known.curated or " ".join(words) not in curated):
                 self.surnames.setdefault(words[-1], []).append(known)
+        for surname in self.surnames:
+            if len(surname) >= 5 and surname.isalpha():
+                self._surname_index.setdefault((surname[:1], len(surname)), []).append(surname)
+
+    def close_surnames(self, word: str) -> list[str]:
+        """Known surnames spelt almost like `word` ("Bouteflicka" -> "bouteflika")."""
+        if len(word) < 5 or not word.isalpha():
+            return []
+        # A 0.9 similarity needs lengths within about a fifth of each other.
+        n = len(word)
+        bucket = [w for size in range(int(n * 0.8), int(n / 0.8) + 1)
+                  for w in self._surname_index.get((word[:1], size), ())]
+        return difflib.get_close_matches(word, bucket, n=2, cutoff=0.9)
 
     # -- matching -------------------------------------------------------------------------
     def match(self, words: list[str], caps: list[int] | None = None) -> list[Match]:
@@ -216,32 +248,47 @@ class Lexicon:
         capital and acronyms all capitals, so "us" or "who" in running text are not read as
         countries or organisations. None (resolving a bare phrase) accepts any case.
         """
+        return self.match_both(words, caps)[0]
+
+    def match_both(self, words: list[str],
+                   caps: list[int] | None) -> tuple[list[Match], list[Match]]:
+        """(matches respecting `caps`, matches ignoring case) from one automaton pass."""
         if not words or self._automaton is None:
-            return []
+            return [], []
         text = " " + " ".join(words) + " "
         starts: dict[int, int] = {}
         pos = 0
         for i, w in enumerate(words):
             starts[pos] = i
             pos += len(w) + 1
-        found: list[Match] = []
+        cased: list[Match] = []
+        uncased: list[Match] = []
         for end_char, (length, n, entries) in self._automaton.iter(text):
             first = starts.get(end_char - length + 1)
             if first is None:
                 continue
+            m = Match(start=first, end=first + n, entries=entries)
+            uncased.append(m)
             ok = tuple(e for e in entries if _case_ok(e, first, n, caps, words))
             if ok:
-                found.append(Match(start=first, end=first + n, entries=ok))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        chosen: list[Match] = []
-        last = 0
-        for m in found:
-            if m.start >= last:
-                chosen.append(m)
-                last = m.end
-        return chosen
+                cased.append(m if len(ok) == len(entries) else Match(
+                    start=first, end=first + n, entries=ok))
+        return _leftmost_longest(cased), _leftmost_longest(uncased)
 
 
+def _leftmost_longest(found: list[Match]) -> list[Match]:
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[Match] = []
+    last = 0
+    for m in found:
+        if m.start >= last:
+            chosen.append(m)
+            last = m.end
+    return chosen
+
+
+_LOWER_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin",
+                              "ibn", "abu", "de", "da", "di", "du", "van", "von", "der", "la"})
 _CASED_KINDS = frozenset({"known", "igo", "country", "demonym", "people", "capital", "region",
                           "city"})
 
@@ -255,7 +302,9 @@ def _case_ok(entry: Entry, first: int, n: int, caps: list[int] | None, words: li
             return True
         return all(c == 2 for c in caps[first : first + n])
     if entry.kind in _CASED_KINDS:
-        return caps[first] > 0
+        # "al-Qaida", "al-Anbar", "de Mistura": a lowercase particle before a capital.
+        return caps[first] > 0 or (n > 1 and words[first] in _LOWER_PARTICLES
+                                   and caps[first + 1] > 0)
     return True
 
 
@@ -300,7 +349,8 @@ def load_lexicon(extra_files: Iterable[Path] = ()) -> Lexicon:
         phrase, country, kind = row["phrase"], row["country"], row["kind"]
         words = norm_words(phrase)
         if kind == "alias" and (
-            len(words) == 1 and (words[0] in STOP_WORDS or words[0] in role_words)
+            len(words) == 1 and (words[0] in STOP_WORDS or words[0] in role_words
+                                 or words[0] in AMBIGUOUS_ALIASES)
         ):
             continue
         lex.countries.setdefault(country, phrase if kind == "name" else country)
@@ -313,6 +363,7 @@ def load_lexicon(extra_files: Iterable[Path] = ()) -> Lexicon:
         lex.add(phrase, Entry(kind=entry_kind, phrase=phrase, country=country,
                               acronym=acronym, rule=f"country:{kind}"))
     _load_igos(lex)
+    _load_regions(lex, role_words)
     _load_known(lex, _data_path("people.tsv"), curated=True, role_words=role_words)
     _load_known(lex, _data_path("phoenix_actors.tsv.gz"), curated=False, role_words=role_words)
     # Phoenix's agent nouns, under Parley's own roles.yaml and every name: only new phrases.
@@ -331,6 +382,21 @@ def load_lexicon(extra_files: Iterable[Path] = ()) -> Lexicon:
         _load_known(lex, path, curated=True, role_words=role_words, user=True)
     lex.finish()
     return lex
+
+
+def _load_regions(lex: Lexicon, role_words: set[str]) -> None:
+    """Provinces and states ("Sindh", "Tigrai"): only names no other entry uses, so a city,
+    country, demonym ("Somali") or office keeps its own meaning."""
+    for row in _rows(_data_path("regions.tsv.gz")):
+        for name in row["names"].split("|"):
+            words = norm_words(name)
+            if not words or (len(words) == 1 and (words[0] in STOP_WORDS
+                                                 or words[0] in role_words)):
+                continue
+            if " " + " ".join(words) + " " in lex._entries:
+                continue
+            lex.add(name, Entry(kind="region", phrase=row["name"], country=row["country"],
+                                rule="region:iso"), words=words)
 
 
 def _looks_like(words: list[str], name: str) -> bool:
@@ -421,6 +487,29 @@ def _load_igos(lex: Lexicon) -> None:
                                 acronym=_is_acronym(name), rule=f"igo:{igo}"))
 
 
+_PAREN = re.compile(r"\s*\([^)]*\)?\s*$")
+_INITIALS_SKIP = frozenset({"of", "the", "for", "and", "in", "de", "al"})
+
+
+def _with_parenthesised(aliases: list[str]) -> list[str]:
+    """'LIBERATION TIGERS OF TAMIL EELAM (LTTE)' also as the bare name and, when the
+    parenthesis holds its initials, as the acronym 'LTTE'; '(ACTING' notes are dropped."""
+    out: list[str] = []
+    for alias in aliases:
+        out.append(alias)
+        m = _PAREN.search(alias)
+        if m is None:
+            continue
+        bare = alias[: m.start()].strip()
+        if len(norm_words(bare)) > 1:  # a lone word ("OLIVE (...)") is too ambiguous
+            out.append(bare)
+        inner = m.group().strip(" ()")
+        initials = "".join(w[0] for w in norm_words(bare) if w not in _INITIALS_SKIP)
+        if inner.isalpha() and 2 <= len(inner) <= 6 and inner.lower() == initials:
+            out.append(inner.upper())
+    return out
+
+
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
@@ -450,9 +539,11 @@ def _load_known(lex: Lexicon, path: Path, *, curated: bool, role_words: set[str]
                  and igo_id.startswith(e.code)), igo_id[3:6])
         known = by_name.get(name)
         if known is None:
-            known = by_name[name] = Known(name=name, curated=curated, user=user)
-            aliases = [name, *filter(None, (row.get("aliases") or "").split("|"))]
-            canonical_words = norm_words(name)
+            display = _PAREN.sub("", name).strip() or name  # "... Eelam (ltte)" -> "... Eelam"
+            known = by_name[name] = Known(name=display, curated=curated, user=user)
+            aliases = _with_parenthesised([name, *filter(None, (row.get("aliases") or ""
+                                                                 ).split("|"))])
+            canonical_words = norm_words(display)
             entries: dict[bool, Entry] = {}
             for alias in dict.fromkeys(a.strip() for a in aliases if a.strip()):
                 words = norm_words(alias)
@@ -479,10 +570,12 @@ def _load_known(lex: Lexicon, path: Path, *, curated: bool, role_words: set[str]
                 if entry is None:
                     entry = entries[acronym] = Entry(
                         kind="known", phrase=name, known=known, acronym=acronym,
-                        rule=f"{'user' if user else 'known'}:{name}")
+                        rule=f"{'user' if user else 'known'}:{display}")
                 lex.add(alias, entry, words=words)
             lex.known_count += 1
             lex.knowns.append(known)
-        known.periods.append(Period(country=_clean(row.get("country")), role=role, igo=igo_id,
+        country = _clean(row.get("country"))
+        sector = country if country in SECTORS else None
+        known.periods.append(Period(country=None if sector else country, role=role, igo=igo_id,
                                     start=_clean(row.get("start")), end=_clean(row.get("end")),
-                                    title=_clean(row.get("title"))))
+                                    title=_clean(row.get("title")), sector=sector))

@@ -1,52 +1,38 @@
-"""From words to actor phrases: tokens, lexicon atoms, the phrase scanner and Actor building.
+"""From atoms to actor phrases: the phrase scanner and Actor building.
 
-Shared by `ActorResolver.resolve_text` (a bare phrase, tokenised here) and `find_mentions`
-(a spaCy Doc). A phrase is a run of lexicon atoms (countries, titles, institutions, IGOs, known
-people) linked by "of", "the", "'s" ..., optionally ending in a person's name:
+Shared by `ActorResolver.resolve_text` (a bare phrase) and `find_mentions` (a spaCy Doc), both
+tokenised and matched by `parley.actors.tokens`. A phrase is a run of lexicon atoms (countries,
+titles, institutions, IGOs, known people) linked by "of", "the", "'s" ..., optionally ending
+in a person's name:
 "Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Roman Vassilenko".
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from parley.actors.lexicon import (
-    Entry,
-    Known,
-    Lexicon,
-    Match,
-    Period,
-    is_person,
-    norm_words,
-)
+from parley.actors.lexicon import ROLES, Known, Lexicon, Period, is_person, norm_words
+from parley.actors.tokens import NOT_NAMES, Atom, Tok
 from parley.records import Actor
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
 COUNTRY_KINDS = ("known", "country", "demonym", "people", "capital", "region", "city")
-ROLE_KINDS = ("title", "org", "group", "generic")
 # Words that may link the atoms of one phrase: "Minister of Foreign Affairs of the Republic".
 CONNECTORS = frozenset({"of", "the", "for", "on", "with", "in", "'s", "’s", "at", "to"})
 DETERMINERS = frozenset({"the", "a", "an", "both", "its", "their", "his", "her", "our", "these",
                          "those", "another", "two", "three", "several"})
+# Compass words between a connector and a place: "in southern Serbia".
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                     "western", "central", "northeast", "northwest", "southeast", "southwest",
+                     "north-east", "north-west", "south-east", "south-west"})
+# A people living in a place ("Albanians in Serbia", "the Kurds of Syria") are coded by
+# where they live, as CAMEO codes ethnic minorities.
+RESIDENCE_WORDS = frozenset({"in", "of"})
 # Countries after these words are destinations, not the actor's own ("ambassador to Poland").
 AWAY_WORDS = frozenset({"to", "toward", "towards", "against", "into", "with"})
 FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "exiled", "toppled"})
 # Lowercase particles inside personal names: "Alexander de Croo", "Bashar al-Assad".
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da",
                             "di", "du", "dos", "la", "le", "ter", "abu", "del", "y", "ben"})
-# Capitalised words that do not begin or continue a person's name.
-NOT_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday", "january", "february", "march", "april", "may", "june", "july",
-                       "august", "september", "october", "november", "december", "on", "in",
-                       "the", "mr", "mrs", "ms", "dr", "sir"})
-# spaCy entity types that are never part of a person's name. ORG is not among them: the small
-# model often reads "the Kyrgyz Republic Almaz Imangaziev" as one organisation.
-NOT_PERSON_ENTS = frozenset({"NORP", "GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "LAW",
-                             "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
 # Last words of organisation names: "the Syrian Democratic Council" is not a person.
 ORG_HEADS = frozenset({"council", "committee", "union", "party", "front", "forces", "movement",
                        "army", "group", "assembly", "league", "organisation", "organization",
@@ -57,43 +43,6 @@ ORG_HEADS = frozenset({"council", "committee", "union", "party", "front", "force
                        "center", "authority", "administration", "government", "countries"})
 # A title ends before these: "Chairperson of the Friendship Group ... in the Belgian Parliament".
 TITLE_STOPS = frozenset({"in", "at", "to", ","})
-
-_TOKEN = re.compile(r"[^\W_]+(?:\.[^\W_]+)*\.?|['’]s\b|[^\w\s]")
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token, from spaCy or from the regex tokenizer, with what the scanner needs."""
-
-    i: int
-    text: str
-    lower: str
-    start: int  # char offset
-    end: int
-    cap: int  # 0 lower, 1 Capitalised, 2 ALL CAPS
-    propn: bool
-    sent: int
-    pos: str = ""  # spaCy coarse tag, "" for the regex tokenizer
-    person: bool = False  # inside a spaCy PERSON entity
-    other_ent: bool = False  # inside a NORP, GPE, date ... entity: not part of a name
-    plural: bool = False
-
-
-@dataclass(slots=True)
-class Atom:
-    """A lexicon match on tokens [start, end)."""
-
-    start: int
-    end: int
-    match: Match
-
-    def first(self, *kinds: str) -> Entry | None:
-        return self.match.first(*kinds)
-
-    @property
-    def kind(self) -> str:
-        return self.match.entries[0].kind
-
 
 @dataclass(slots=True)
 class Phrase:
@@ -106,82 +55,6 @@ class Phrase:
     former: bool = False
     definite: bool = False  # began with "the": may refer back to an earlier actor
     entity: str | None = None  # a spaCy entity label, for names no lexicon knows
-
-
-def _cap(text: str) -> int:
-    """0 lowercase, 1 Capitalised, 2 ALL CAPS ("US", "U.S.", "KAZINFORM")."""
-    if not text[:1].isalpha():
-        return 2 if text.isupper() and len(text) > 1 else 0
-    if text.isupper():
-        return 2
-    return 1 if text[0].isupper() else 0
-
-
-def tokens_from_text(text: str) -> list[Tok]:
-    """Tokenise a short phrase without spaCy."""
-    return [Tok(i, m.group(), m.group().lower(), m.start(), m.end(), _cap(m.group()),
-                _cap(m.group()) > 0, 0) for i, m in enumerate(_TOKEN.finditer(text))]
-
-
-def tokens_from_doc(doc: Doc) -> tuple[list[Tok], str]:
-    """The scanner's view of a parsed Doc, and its text (read through arrays: Token objects
-    and Doc.text build a Python object per token)."""
-    sent_of = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_of[i] = n
-    arr = doc.to_array(["ORTH", "SPACY", "POS", "ENT_TYPE", "TAG"]).tolist()
-    strings = doc.vocab.strings
-    names: dict[int, str] = {0: ""}
-    for row in arr:
-        for key in (row[0], row[2], row[3], row[4]):
-            if key not in names:
-                names[key] = strings[key]
-    caps: dict[str, int] = {}
-    toks = []
-    parts = []
-    idx = 0
-    for i, (orth, space, pos_id, ent_id, tag_id) in enumerate(arr):
-        word = names[orth]
-        pos, ent = names[pos_id], names[ent_id]
-        cap = caps.get(word)
-        if cap is None:
-            cap = caps[word] = _cap(word)
-        toks.append(Tok(i, word, word.lower(), idx, idx + len(word), cap,
-                        pos == "PROPN" or ent == "PERSON", sent_of[i], pos, ent == "PERSON",
-                        ent in NOT_PERSON_ENTS, names[tag_id] in ("NNS", "NNPS")))
-        parts.append(word)
-        idx += len(word)
-        if space:
-            parts.append(" ")
-            idx += 1
-    return toks, "".join(parts)
-
-
-def find_atoms(lexicon: Lexicon, toks: list[Tok], *, cased: bool) -> list[Atom]:
-    """All lexicon atoms in a token list, in one automaton pass."""
-    words: list[str] = []
-    caps: list[int] = []
-    owner: list[int] = []
-    for t in toks:
-        parts = norm_words(t.text) if t.text not in (".", "-", "–", "—") else ["."]
-        if t.text in ("-", "–", "—", "‐"):
-            parts = []  # a hyphen joins words: "Kassym-Jomart" == "Kassym Jomart"
-        for w in parts:
-            words.append(w)
-            caps.append(t.cap if w != "'s" else 0)
-            owner.append(t.i)
-    atoms = []
-    for m in lexicon.match(words, caps if cased else None):
-        start, end = owner[m.start], owner[m.end - 1] + 1
-        # An office or body is a noun: not "heads" in "she heads the agency", nor the
-        # adjective "major".
-        if toks[end - 1].pos and m.entries[0].kind in ROLE_KINDS and toks[end - 1].pos not in (
-            "NOUN", "PROPN", "PRON", "X"
-        ):
-            continue
-        atoms.append(Atom(start, end, m))
-    return atoms
 
 
 def _name_run(toks: list[Tok], j: int, end: int, atom_at: dict[int, Atom], *,
@@ -326,6 +199,10 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
             k = j
             while k < end and (toks[k].lower in CONNECTORS or toks[k].lower in DETERMINERS):
                 k += 1
+            # "Albanians in south Serbia": a compass word before a place.
+            while k + 1 < end and toks[k].lower in COMPASS and toks[k + 1].cap and (
+                    k + 1 in atom_at and _countryish(atom_at[k + 1])):
+                k += 1
             if k < end and (k in atom_at or (toks[k].cap and toks[k].text[0].isalpha())):
                 j = k
                 linked = True
@@ -426,8 +303,11 @@ def build(phrase: Phrase, toks: list[Tok], *, date: str | None, lexicon: Lexicon
     if igo is not None:
         code = igo_code
         kind = "person" if name or _has(atoms, "title") else "igo"
+        if role is None and code and code[6:9] in ROLES:
+            role = code[6:9]  # the role the IGO's code carries: IGOUNOREF, IGOCOELEG
     else:
-        code = (country or "") + (role or "") or None
+        sector = period.sector if period is not None and country is None else None
+        code = (country or (sector if sector != role else "") or "") + (role or "") or None
         named = name is not None and (phrase.name is not None or is_person(known))
         if named or (_has(atoms, "title") and not _has(atoms, "org", "group")):
             kind = "person"
@@ -478,6 +358,12 @@ def _country_or_igo(atoms: list[Atom], toks: list[Tok], known: Known | None, dat
             away = away or e.country
             continue
         (explicit if e.kind in _EXPLICIT else places).append((a.start, e.country))
+    if explicit and any(a.kind == "people" and a.start == explicit[0][0] for a in atoms):
+        for a in atoms:
+            e = a.first("country", "region", "capital", "city")
+            if a.start > explicit[0][0] and e is not None and e.country and \
+                    _word_before(toks, a.start) in RESIDENCE_WORDS:
+                return e.country, None, None
     known_country = None
     if known is not None:
         p = known.at(date)
@@ -493,6 +379,14 @@ def _country_or_igo(atoms: list[Atom], toks: list[Tok], known: Known | None, dat
     return away, None, None
 
 
+def _word_before(toks: list[Tok], i: int) -> str:
+    """The word before token i, skipping compass words ("in southern Serbia" -> "in")."""
+    i -= 1
+    while i >= 0 and toks[i].lower in COMPASS:
+        i -= 1
+    return toks[i].lower if i >= 0 else ""
+
+
 def _by_surname(lexicon: Lexicon, toks: list[Tok], name: tuple[int, int], atoms: list[Atom],
                 date: str | None) -> Known | None:
     """'President Mugabe': a known person by surname, when the name and country agree."""
@@ -500,6 +394,12 @@ def _by_surname(lexicon: Lexicon, toks: list[Tok], name: tuple[int, int], atoms:
     if not words:
         return None
     candidates = lexicon.surnames.get(words[-1], [])
+    if not candidates and any(a.kind == "title" and a.match.entries[0].rule.startswith(
+            ("titles:", "national:")) and a.match.entries[0].role in _OFFICE_ROLES
+                              for a in atoms):
+        # "President Bouteflicka": a misspelt surname, only after a public office's title.
+        close = lexicon.close_surnames(words[-1])
+        candidates = [k for w in close[:1] for k in lexicon.surnames[w]]
     if len(words) > 1:  # "Robert Mugabe" must be Robert, not another Mugabe
         candidates = [k for k in candidates if norm_words(k.name)[0] == words[0]]
     countries = {e.country for a in atoms for e in a.match.entries if e.kind in _EXPLICIT}
@@ -509,6 +409,9 @@ def _by_surname(lexicon: Lexicon, toks: list[Tok], name: tuple[int, int], atoms:
     if len(candidates) > 1:
         candidates = [k for k in candidates if k.at(date).role == "GOV"]
     return candidates[0] if len(candidates) == 1 else None
+
+
+_OFFICE_ROLES = frozenset({"GOV", "LEG", "MIL", "JUD", "OPP"})
 
 
 def _has(atoms: list[Atom], *kinds: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -10,18 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parley.actors.lexicon import Lexicon, load_lexicon, norm_words
-from parley.actors.phrases import (
-    FORMER,
-    Atom,
-    Phrase,
-    Resolved,
-    Tok,
-    build,
-    find_atoms,
-    scan,
-    tokens_from_doc,
-    tokens_from_text,
-)
+from parley.actors.phrases import FORMER, Phrase, Resolved, build, scan
+from parley.actors.tokens import Atom, Tok, find_atoms, tokens_from_doc, tokens_from_text
 from parley.records import Actor, Mention, Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -61,6 +53,16 @@ class _Memory:
             self.orgs[(None, r.head_word)] = r
 
 
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    """What find_mentions and find_places share about one Doc."""
+
+    toks: list[Tok]
+    atoms: list[Atom]
+    text: str
+    by_sent: dict[int, list[Atom]]  # atoms by the sentence they start in
+
+
 def _title_key(title: str) -> frozenset[str]:
     return frozenset(w for w in norm_words(title) if w not in _TITLE_NOISE)
 
@@ -70,8 +72,16 @@ class ActorResolver:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        # The last Doc analysed: the coder calls find_mentions then find_places on it.
-        self._last: tuple[Doc, int, list[Tok], list[Atom], str] | None = None
+        # Tokens, atoms and text per live Doc: the coder calls find_mentions then find_places
+        # on the same Doc, so it is tokenised and matched once (entries go with the Doc).
+        self._analysed: weakref.WeakKeyDictionary[Doc, _Analysis] = weakref.WeakKeyDictionary()
+
+    def __getstate__(self) -> dict[str, Lexicon]:
+        """Pickled without the per-Doc cache (weak references do not pickle)."""
+        return {"lexicon": self.lexicon}
+
+    def __setstate__(self, state: dict[str, Lexicon]) -> None:
+        self.__init__(state["lexicon"])  # type: ignore[misc]
 
     @classmethod
     def load(cls, extra_files: Iterable[Path] = ()) -> ActorResolver:
@@ -83,7 +93,7 @@ class ActorResolver:
         """Resolve one actor phrase ("Armenian Prime Minister Nikol Pashinyan") to an Actor."""
         text = text.strip()
         toks = tokens_from_text(text)
-        atoms = find_atoms(self.lexicon, toks, cased=True) or find_atoms(
+        atoms = find_atoms(self.lexicon, toks, cased=True, lowercase_names=True) or find_atoms(
             self.lexicon, toks, cased=False
         )
         atoms = [a for a in atoms if a.kind != "pair"] or self._fuzzy_atoms(toks)
@@ -125,7 +135,8 @@ class ActorResolver:
     def find_mentions(self, doc: Doc, *, date: str | None = None) -> list[Mention]:
         """Every actor mention of a parsed article, in text order, later mentions resolved."""
         day = _day(date)
-        toks, atoms, source = self._analyse(doc)
+        analysis = self._analyse(doc)
+        toks, source = analysis.toks, analysis.text
         memory = _Memory()
         mentions: list[Mention] = []
         pairs: list[Phrase] = []
@@ -134,6 +145,7 @@ class ActorResolver:
             if ent.label_ in ("PERSON", "ORG"):
                 ents.setdefault(toks[ent.start].sent, []).append(ent)
         for n_sent, sent in enumerate(doc.sents):
+            atoms = analysis.by_sent.get(n_sent, [])
             phrases = scan(toks, atoms, sent.start, sent.end)
             phrases = self._add_names(toks, atoms, phrases, sent.start, sent.end, memory)
             phrases = _add_entities(ents.get(n_sent, []), phrases)
@@ -152,15 +164,23 @@ class ActorResolver:
             mentions = self._add_pairs(doc, toks, mentions, pairs)
         return mentions
 
-    def _analyse(self, doc: Doc) -> tuple[list[Tok], list[Atom], str]:
+    def _analyse(self, doc: Doc) -> _Analysis:
         """Tokens, lexicon atoms and text of a Doc, once for find_mentions and find_places."""
-        last = self._last  # one tuple read: safe when threads share the resolver
-        if last is not None and last[0] is doc and last[1] == len(doc):
-            return last[2], last[3], last[4]
+        try:
+            found = self._analysed.get(doc)
+        except TypeError:  # not weak-referenceable: analyse every time
+            found = None
+        if found is not None and len(found.toks) == len(doc):
+            return found
         toks, text = tokens_from_doc(doc)
-        atoms = find_atoms(self.lexicon, toks, cased=True)
-        self._last = (doc, len(doc), toks, atoms, text)
-        return toks, atoms, text
+        atoms = find_atoms(self.lexicon, toks, cased=True, lowercase_names=True)
+        by_sent: dict[int, list[Atom]] = {}
+        for a in atoms:
+            by_sent.setdefault(toks[a.start].sent, []).append(a)
+        found = _Analysis(toks=toks, atoms=atoms, text=text, by_sent=by_sent)
+        with contextlib.suppress(TypeError):
+            self._analysed[doc] = found
+        return found
 
     def _add_names(self, toks: list[Tok], atoms: list[Atom], phrases: list[Phrase], start: int,
                    end: int, memory: _Memory) -> list[Phrase]:
@@ -225,7 +245,8 @@ class ActorResolver:
         r = build(phrase, toks, date=day, lexicon=self.lexicon, default_country=default,
                   source=source)
         kind = r.kind
-        name_words = norm_words(doc[phrase.name[0] : phrase.name[1]].text) if phrase.name else []
+        name_words = norm_words(source[toks[phrase.name[0]].start : toks[phrase.name[1] - 1].end]
+                                ) if phrase.name else []
         actor = r.actor
         if kind == "person" or (phrase.name is not None):
             # A bare surname points back ("Vassilenko"); a different full name with the same
@@ -261,11 +282,14 @@ class ActorResolver:
         if actor is r.actor:
             memory.remember(Resolved(actor=actor, kind=kind, head_word=r.head_word),
                             name_words, actor.title)
-        span = doc[phrase.start : phrase.end]
-        return Mention(start_char=span.start_char, end_char=span.end_char,
+        if actor.code is None and actor.country is None and actor.igo is None and \
+                actor.role is None:
+            kind = "unknown"  # a name no lexicon knows, with nothing to code it by
+        start_char, end_char = toks[phrase.start].start, toks[phrase.end - 1].end
+        return Mention(start_char=start_char, end_char=end_char,
                        token_start=phrase.start, token_end=phrase.end,
-                       sentence_index=toks[phrase.start].sent, text=span.text, actor=actor,
-                       kind=kind, head=span.root.i)
+                       sentence_index=toks[phrase.start].sent, text=source[start_char:end_char],
+                       actor=actor, kind=kind, head=doc[phrase.start : phrase.end].root.i)
 
     def _title_antecedent(self, memory: _Memory, actor: Actor) -> Resolved | None:
         """'the Deputy Foreign Minister' -> the latest person whose title has those words."""
@@ -299,22 +323,27 @@ class ActorResolver:
     # -- places ---------------------------------------------------------------------------
     def find_places(self, doc: Doc) -> list[PlaceMention]:
         """Cities and capitals named in a parsed article, and countries after 'in', 'to' ..."""
-        toks, atoms, _ = self._analyse(doc)
+        analysis = self._analyse(doc)
+        toks, source = analysis.toks, analysis.text
         places = []
-        for a in atoms:
+        for a in analysis.atoms:
             e = a.first("capital", "city")
-            span = doc[a.start : a.end]
+            start_char, end_char = toks[a.start].start, toks[a.end - 1].end
+            text = source[start_char:end_char]
             if e is None:
-                c = a.first("country")
-                prev = doc[a.start - 1].lower_ if a.start > 0 else ""
-                if c is None or a.kind != "country" or prev not in PLACE_PREPS:
+                # A country or a province after "in", "to" ...: "fighting in Sindh".
+                c = a.first("country", "region")
+                prev = toks[a.start - 1].lower if a.start > 0 else ""
+                if c is None or a.kind not in ("country", "region") or prev not in PLACE_PREPS \
+                        or not c.country:
                     continue
-                place = Place(name=self.lexicon.countries.get(c.country, span.text),
-                              country=c.country)
+                name = self.lexicon.countries.get(c.country, text) if a.kind == "country" \
+                    else c.phrase
+                place = Place(name=name, country=c.country)
             else:
                 place = Place(name=e.phrase, country=e.country, lat=e.lat, lon=e.lon)
-            places.append(PlaceMention(start_char=span.start_char, end_char=span.end_char,
-                                       sentence_index=toks[a.start].sent, text=span.text,
+            places.append(PlaceMention(start_char=start_char, end_char=end_char,
+                                       sentence_index=toks[a.start].sent, text=text,
                                        place=place))
         return places
 
@@ -346,7 +375,7 @@ def _unknown_org(doc: Doc, toks: list[Tok], phrase: Phrase) -> Mention:
     return Mention(start_char=span.start_char, end_char=span.end_char,
                    token_start=phrase.start, token_end=phrase.end,
                    sentence_index=toks[phrase.start].sent, text=span.text, actor=actor,
-                   kind="organisation", head=span.root.i)
+                   kind="unknown", head=span.root.i)
 
 
 def _day(date: str | None) -> str | None:

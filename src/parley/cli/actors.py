@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from pathlib import Path
@@ -49,20 +50,84 @@ def resolve_cmd(
             sys.stdout.write(json.dumps(actor.to_dict(), ensure_ascii=False) + "\n")
 
 
+_FILTER_HELP = "Only events with this actor as source or target: KAZ, KAZGOV, EU or a name."
+
+
 @app.command("actors")
 def actors_cmd(
-    inputs: list[str] = typer.Argument(..., help="Article files, folders or - (stdin)."),
+    inputs: list[str] = typer.Argument(
+        None, help="Article files, folders or - (stdin); optional with --db."),
     published: str | None = typer.Option(
         None, "--published", help="Publication date YYYY-MM-DD for inputs without one."),
-    fmt: str = typer.Option("table", "--format", help="table or jsonl (one mention per line)."),
+    fmt: str = typer.Option(
+        "table", "--format", help="table, jsonl or csv (csv only with --db)."),
     actors: list[Path] = typer.Option([], "--actors", help=_ACTORS_HELP),
+    db: str | None = typer.Option(
+        None, "--db", help="List the actors stored in this database (SQLite path or "
+        "postgresql://...) with their event counts, instead of reading articles."),
+    actor: str | None = typer.Option(None, "--actor", help=_FILTER_HELP),
+    since: str | None = typer.Option(None, "--since", help="With --db: from YYYY[-MM[-DD]]."),
+    until: str | None = typer.Option(
+        None, "--until", help="With --db: up to YYYY[-MM[-DD]], inclusive."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="With --db: most actors to list."),
 ) -> None:
-    """List the actors named in articles: people, organisations, countries, IGOs.
+    """List the actors named in articles, or the actors stored in a database (--db).
 
-    Example: `parley actors article.txt --format jsonl`
+    Examples:
+
+      parley actors article.txt --format jsonl
+
+      parley actors --db parley.db --since 2024-01 --limit 20 --format csv
     """
+    if db is not None:
+        if inputs:
+            raise InputError(", ".join(inputs), "give either article files or --db, not both")
+        _stored_actors(db, fmt, actor=actor, since=since, until=until, limit=limit)
+        return
+    if not inputs:
+        raise InputError("parley actors", "give article files (or -) or --db DATABASE")
     if fmt not in ("table", "jsonl"):
         raise typer.BadParameter("use table or jsonl", param_hint="--format")
+    _article_actors(inputs, published, fmt, actors)
+
+
+def _stored_actors(db: str, fmt: str, *, actor: str | None, since: str | None,
+                   until: str | None, limit: int) -> None:
+    """`parley actors --db`: stored actors and their event counts, most active first."""
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
+    from parley.errors import StoreError
+    from parley.store import EventFilter, Store, queries
+
+    if "://" not in db and db not in ("", ":memory:") and not Path(db).is_file():
+        raise StoreError(f"{db}: no such database (run `parley ingest` first)")
+    with Store.open(db) as store:
+        rows = [a.to_dict() for a in queries.actors(
+            store, EventFilter(actor=actor, since=since, until=until), limit=limit)]
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(_ACTOR_FIELDS),
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: row.get(k) for k in _ACTOR_FIELDS} for row in rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*_ACTOR_FIELDS, title=f"{len(rows)} actors")
+        for row in rows:
+            table.add_row(*("-" if row.get(k) is None else str(row[k]) for k in _ACTOR_FIELDS))
+        Console().print(table)
+
+
+_ACTOR_FIELDS = ("code", "name", "country", "role", "events")
+
+
+def _article_actors(inputs: list[str], published: str | None, fmt: str,
+                    actors: list[Path]) -> None:
+    """`parley actors ARTICLE...`: every actor mention of each article."""
     from rich.console import Console
     from rich.table import Table
 
