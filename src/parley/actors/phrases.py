@@ -431,7 +431,8 @@ def _role(atoms: list[Atom], period: Period | None) -> tuple[str | None, str | N
         if e.kind == "generic" or (a.first("generic") is not None and e.kind == "title"):
             # "Chairperson of the Friendship Group" -> the group's role.
             for b in atoms[n + 1 :]:
-                f = b.first("org", "group")
+                # A later office counts too: "a group of members of the Senate" -> LEG.
+                f = b.first("org", "group", "title")
                 if f is not None and b.kind not in ("known",):
                     return f.role, a.match.entries[0].phrase
                 if b.kind == "igo":

@@ -135,10 +135,16 @@ def mentions_under(head: Token, st: DocState, max_depth: int = 7) -> list[Mentio
                         found.append(m)
                 break
             level = [c for t in level for c in t.children
-                     if c.dep_ not in _STOP_DEPS and c not in heads]
+                     if c.dep_ not in _STOP_DEPS and c not in heads and not _clause(c)]
             if not level:
                 break
     return found
+
+
+def _clause(tok: Token) -> bool:
+    """A noun's complement clause with its own subject ("an admission that X murdered Y"):
+    its actors belong to the clause's event, not to the phrase the clause completes."""
+    return tok.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def speaker_for(tok: Token, st: DocState) -> Mention | None:

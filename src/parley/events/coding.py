@@ -19,7 +19,7 @@ from parley.events.args import (
     same_actor,
     side,
 )
-from parley.events.match import Trigger, find_triggers
+from parley.events.match import Trigger, find_triggers, future_clause
 from parley.events.prefilter import candidate_text, sentence_starts
 from parley.records import Actor, Article, Event, Mention, Place, PlaceMention
 
@@ -65,12 +65,32 @@ def _dates(sent: Span, triggers: list[Trigger]) -> dict[int, Span]:
     return out
 
 
+def _forward(ent: Span, trig: Trigger, st: DocState) -> bool:
+    """Does the date point forward? By the tense of the verb it hangs from: "agreed on
+    Monday to hold talks" is past, "will hold talks on Monday" is future; a present-tense
+    or verbless clause follows the trigger's own planned flag."""
+    t = ent.root
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        t = t.head
+    if (t.dep_ == "ccomp" and t.head.i < ent.start
+            and any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.i >= ent.end
+                    for c in t.children)):
+        t = t.head  # "said on Friday it would meet": the parser hangs the date on "meet"
+    if t.pos_ in ("VERB", "AUX"):
+        tense = future_clause(t, st.lex)
+        if tense is not None:
+            return tense
+    return trig.planned
+
+
 def _when(trig: Trigger, dates: dict[int, Span], sent: Span, st: DocState) -> ctx.When:
     # Its own date, else the sentence's ("met on Tuesday and signed an agreement").
     ent = dates.get(trig.token) or dates.get(-1) or next(iter(dates.values()), None)
     cue = trig.pluperfect or (not trig.planned and ctx.has_historical_cue(sent.text))
     if ent is not None:
-        w = ctx.resolve_date(ent.text, st.published, planned=trig.planned)
+        w = ctx.resolve_date(ent.text, st.published, planned=_forward(ent, trig, st))
         if w is not None:
             # An explicit past date makes even an expressed intent a recalled event.
             return ctx.When(date=w.date, precision=w.precision, historical=w.historical or cue)
@@ -108,6 +128,17 @@ def _confidence(trig: Trigger, has_target: bool, fallback: bool) -> float:
     if trig.planned:
         c -= 0.1
     return round(max(0.05, min(0.95, c)), 2)
+
+
+def _intransitive(trig: Trigger, lex: EventLexicon) -> bool:
+    """May the trigger's event stand without a target? An intent aimed at someone we
+    could not identify ("said he would welcome him") is dropped like the event it
+    intends; one aimed at no one ("agreed to talks", "pledged to cooperate") stands."""
+    if trig.cameo[:2] not in lex.intransitive_roots:
+        return False
+    own = trig.pattern.cameo[:2]
+    return (own in lex.intransitive_roots or trig.pattern.kind == "noun"
+            or own == trig.cameo[:2] or not trig.objects)
 
 
 def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
@@ -194,7 +225,7 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
                 quote, speaker = q.text, spk
                 break
         for src_m, tgt_m in _pairs(trig, sources, targets):
-            if tgt_m is None and trig.cameo[:2] not in st.lex.intransitive_roots:
+            if tgt_m is None and not _intransitive(trig, st.lex):
                 continue  # CAMEO events are dyadic; only some roots stand without a target
             if tgt_m is None and trig.cameo[:2] == "14" and src_m and src_m.actor.country:
                 tgt_m = implied_government(src_m)

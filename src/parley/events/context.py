@@ -11,11 +11,6 @@ _YEAR = re.compile(r"^(?:in |since |by |during |early |late |mid-?)?((?:19|20)\d
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
-_RELATIVE = {
-    "today": (0, "day"), "yesterday": (-1, "day"), "tomorrow": (1, "day"),
-    "this week": (0, "week"), "last week": (-7, "week"), "next week": (7, "week"),
-    "earlier this week": (0, "week"),
-}
 _HISTORICAL_CUES = re.compile(
     r"\b(previously|recalled|recalling|last year|years? ago|in the past|"
     r"back in|at the time|had met|had held|had signed|had visited)\b",
@@ -59,10 +54,11 @@ def parse_published(published: str | None) -> dt.date | None:
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(text: str, base: str | None) -> dt.datetime | None:
+def _dateparser(text: str, base: str | None, forward: bool = False) -> dt.datetime | None:
     import dateparser
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if forward else "past",
+                                   "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(base)
     try:
@@ -71,15 +67,115 @@ def _dateparser(text: str, base: str | None) -> dt.datetime | None:
         return None
 
 
+_MONTH_NUM = {**{m: i + 1 for i, m in enumerate(_MONTHS)},
+              **{m[:3]: i + 1 for i, m in enumerate(_MONTHS)}, "sept": 9}
+_WD_RE = "|".join(_WEEKDAYS)
+_MON_RE = "|".join(sorted(_MONTH_NUM, key=len, reverse=True))
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_FAST_WEEKDAY = re.compile(
+    rf"^(?:(last|next|this|past|coming|early|late|earlier|later)\s+)?(?:on\s+)?({_WD_RE})"
+    rf"{_PART}$")
+_FAST_MONTH_DAY = re.compile(
+    rf"^(?:(?:{_WD_RE}),?\s+)?({_MON_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:,?\s+((?:19|20)\d\d))?$")
+_FAST_DAY_MONTH = re.compile(
+    rf"^(?:(?:{_WD_RE}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON_RE})\.?"
+    r"(?:,?\s+((?:19|20)\d\d))?$")
+_FAST_MONTH = re.compile(
+    rf"^(?:in\s+|early\s+|late\s+|mid-?|since\s+|last\s+|next\s+|this\s+)?({_MON_RE})\.?"
+    r"(?:,?\s+((?:19|20)\d\d))?$")
+_FAST_RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+                  "this evening": 0, "earlier today": 0, "later today": 0, "yesterday": -1,
+                  "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+                  "yesterday evening": -1, "tomorrow": 1, "tomorrow morning": 1,
+                  "this week": 0, "earlier this week": 0, "later this week": 0,
+                  "last week": -7, "past week": -7, "the past week": -7, "next week": 7,
+                  "the previous week": -7, "the following week": 7, "the next day": 1,
+                  "the day before": -1, "the previous day": -1}
+
+
+def _day(published: dt.date, d: dt.date) -> When:
+    return When(date=d.isoformat(), precision="day", historical=(published - d).days > 31)
+
+
+def _weekday(m: re.Match[str], published: dt.date, forward: bool) -> When:
+    """The weekday nearest the publication date in the direction the tense points."""
+    mod, target = (m.group(1) or "").lower(), _WEEKDAYS.index(m.group(2).lower())
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if mod == "last" or mod == "past":
+        d = published - dt.timedelta(days=back or 7)
+    elif mod in ("next", "coming"):
+        d = published + dt.timedelta(days=ahead or 7)
+    elif forward:
+        d = published + dt.timedelta(days=ahead)
+    else:
+        d = published - dt.timedelta(days=back)
+    return _day(published, d)
+
+
+def _month_day(month: int, day: int, year: str | None, published: dt.date, forward: bool
+               ) -> When | None:
+    y = int(year) if year else published.year
+    try:
+        d = dt.date(y, month, day)
+    except ValueError:
+        return None
+    if not year:
+        # "Dec. 28" in a January article is last year's; "Jan. 5" planned in December is
+        # next year's.
+        if not forward and (d - published).days > 60:
+            d = d.replace(year=y - 1)
+        elif forward and (published - d).days > 60:
+            d = d.replace(year=y + 1)
+    return _day(published, d)
+
+
+def _fast(t: str, published: dt.date, forward: bool) -> When | None:
+    """Resolve the common date expressions without dateparser (None: not one of them)."""
+    if t in _FAST_RELATIVE:
+        return When(date=(published + dt.timedelta(days=_FAST_RELATIVE[t])).isoformat(),
+                    precision="day", historical=False)
+    m = _FAST_WEEKDAY.match(t)
+    if m:
+        return _weekday(m, published, forward)
+    m = _FAST_MONTH_DAY.match(t)
+    if m:
+        return _month_day(_MONTH_NUM[m.group(1)], int(m.group(2)), m.group(3), published,
+                          forward)
+    m = _FAST_DAY_MONTH.match(t)
+    if m:
+        return _month_day(_MONTH_NUM[m.group(2)], int(m.group(1)), m.group(3), published,
+                          forward)
+    m = _FAST_MONTH.match(t)
+    if m:
+        month = _MONTH_NUM[m.group(1)]
+        if m.group(2):
+            y = int(m.group(2))
+        elif t.startswith("last ") or (not forward and not t.startswith("next ")):
+            y = published.year - (month > published.month)
+        else:
+            y = published.year + (month < published.month)
+        ym = y * 12 + month
+        return When(date=f"{y:04d}-{month:02d}", precision="month",
+                    historical=published.year * 12 + published.month - ym > 1)
+    return None
+
+
 def resolve_date(text: str, published: dt.date | None, planned: bool = False) -> When | None:
-    """Resolve one date expression ("on Tuesday", "in 2021", "last year") to a When."""
-    t = text.strip().lower().removeprefix("on ").removeprefix("the ").strip(" .,")
+    """Resolve one date expression ("on Tuesday", "in 2021", "last year") to a When.
+
+    Weekdays and bare months resolve to the nearest past one, or the nearest coming one
+    when `planned` (the clause is in the future tense); "last"/"next" decide by themselves.
+    """
+    t = " ".join(text.strip().lower().split())
+    t = t.removeprefix("on ").removeprefix("the ").strip(" .,")
     m = _YEAR.match(t)
     if m:
         year = int(m.group(1))
         past = year < published.year if published else not planned
         return When(date=str(year), precision="year", historical=past)
-    if t in ("last year", "the previous year", "a year ago"):
+    if t in ("last year", "the previous year", "a year ago", "past year"):
         if published is None:
             return When(date=None, precision=None, historical=True)
         return When(date=str(published.year - 1), precision="year", historical=True)
@@ -97,20 +193,11 @@ def resolve_date(text: str, published: dt.date | None, planned: bool = False) ->
         return When(date=f"{y:04d}-{mth + 1:02d}", precision="month", historical=shift < 0)
     if published is None:
         return None
-    if t in _RELATIVE:
-        days, _kind = _RELATIVE[t]
-        d = published + dt.timedelta(days=days)
-        return When(date=d.isoformat(), precision="day", historical=False)
+    fast = _fast(t, published, planned)
+    if fast is not None:
+        return fast
     words = t.split()
-    if words and words[-1] in _WEEKDAYS and len(words) <= 2:
-        target = _WEEKDAYS.index(words[-1])
-        delta = (published.weekday() - target) % 7
-        if planned or (words[0] == "next"):
-            d = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-        else:
-            d = published - dt.timedelta(days=delta if words[0] != "last" else delta or 7)
-        return When(date=d.isoformat(), precision="day", historical=False)
-    parsed = _dateparser(text.strip(), published.isoformat())
+    parsed = _dateparser(text.strip(), published.isoformat(), planned)
     if parsed is None:
         return None
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", t)) and not re.fullmatch(

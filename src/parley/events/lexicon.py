@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
-import ahocorasick
 import yaml
 
 from parley.errors import LexiconError
@@ -117,6 +116,7 @@ class EventLexicon:
         self.speech_lemmas = frozenset(settings.get("speech_lemmas", ()))
         self.generic_verbs = frozenset(settings.get("generic_verbs", ()))
         self.main_clause_only = bool(settings.get("main_clause_only", False))
+        self.nested_nominals = bool(settings.get("nested_nominals", True))
         self.threat_heads = frozenset(settings.get("threat_heads", ()))
         self.threat_roots = frozenset(str(r) for r in settings.get("threat_roots", ()))
         self.obligation_modals = frozenset(settings.get("obligation_modals", ()))
@@ -149,12 +149,15 @@ class EventLexicon:
             )
             + r")(?![\w-])"
         )
+        self._mined_index = {lemma: _index(pats) for lemma, pats in mined.items()}
+        # A mined verb's unconditional pattern (its default code), if it has one.
+        self.mined_default = {lemma: p for lemma, pats in mined.items()
+                              for p in reversed(pats) if not p.specificity}
         self.trigger_words = frozenset(verbs) | frozenset(nouns) | frozenset(mined)
-        # The prefilter looks for the curated triggers only: the mined PETRARCH verb list
-        # covers nearly every English verb, and a bare "said" reports no event by itself.
-        speech_only = {lemma for lemma, pats in verbs.items() if all(p.speech for p in pats)}
-        self.prefilter_words = (frozenset(verbs) | frozenset(nouns)) - speech_only
-        self._automaton = self._build_automaton()
+        # The prefilter looks for the curated triggers only (speech verbs included: "X said"
+        # is a statement event): the mined PETRARCH verb list covers nearly every verb.
+        self.prefilter_words = frozenset(verbs) | frozenset(nouns)
+        self._build_forms(verbs, nouns)
 
     @staticmethod
     def _framework_of_raw(frameworks: dict[str, list[str]], combined: dict[str, list[str]]
@@ -217,27 +220,64 @@ class EventLexicon:
             mined[lemma] = sorted(pats, key=lambda p: -p.specificity)
         return dict(mined)
 
-    def _build_automaton(self) -> ahocorasick.Automaton:
-        auto = ahocorasick.Automaton()
-        for word in self.prefilter_words:
-            if len(word) > 2:
-                auto.add_word(word[:-1] if len(word) > 4 else word, word)
+    def _build_forms(self, verbs: dict[str, list[Pattern]], nouns: dict[str, list[Pattern]]
+                     ) -> None:
+        """Inflected forms of the prefilter triggers, and the object words that the
+        conditional-only ones ("put ... on alert", "use ... shield") need besides."""
+        irregular: dict[str, set[str]] = defaultdict(set)
         for line in _read("irregular_forms.tsv").splitlines():
             if line and not line.startswith("#"):
                 form, lemma = line.split("\t")
-                if lemma in self.prefilter_words and len(form) > 2:
-                    auto.add_word(form, form)
-        auto.make_automaton()
-        return auto
+                irregular[lemma].add(form)
+        forms: dict[str, str] = {}
+        needs: dict[str, frozenset[str]] = {}
+        for lemma in self.prefilter_words:
+            head = lemma.replace("_", " ").split()[-1]
+            for f in (*inflections(head), *irregular.get(head, ())):
+                forms.setdefault(f, lemma)
+            pats = [*verbs.get(lemma, ()), *nouns.get(lemma, ())]
+            if not pats or not all(p.objects for p in pats):
+                continue
+            mined = self.mined.get(lemma, [])
+            if mined and lemma not in self.generic_verbs:
+                continue  # its mined default fires on the bare verb
+            # A generic verb's mined default is ignored: only its conditional patterns fire.
+            words = {w for p in pats for w in p.objects}
+            for p in mined:
+                if p.all_objects:
+                    words |= p.all_objects[0]
+                else:
+                    words |= p.preps
+            needs[lemma] = frozenset(f for w in words for f in inflections(w.split()[-1]))
+        self._forms = forms
+        self._needs = needs
+
+    def mined_candidates(self, lemma: str, words: set[str]) -> list[Pattern]:
+        """The mined patterns of a verb that can fit argument `words`, in priority order:
+        those whose first object group meets the words, and those with no object group."""
+        entry = self._mined_index.get(lemma)
+        if entry is None:
+            return []
+        by_word, free = entry
+        picked = set(free)
+        for w in words:
+            picked.update(by_word.get(w, ()))
+        pats = self.mined[lemma]
+        return [pats[i] for i in sorted(picked)]
 
     def has_trigger(self, text: str) -> bool:
-        """Cheap test: does the text contain anything that looks like a trigger word?"""
-        lowered = text.lower()
-        for end, _word in self._automaton.iter(lowered):
-            # A stem hit must begin a word ("attack" in "attacked", not in "counterattack" is
-            # fine too); this only prunes sentences, the parse decides.
-            start = end - len(_word) + 2 if len(_word) > 4 else end - len(_word) + 1
-            if start <= 0 or not lowered[start - 1].isalpha():
+        """Cheap test: does the text contain a form of a trigger word (with the object
+        word its patterns require, for verbs that trigger only with one)?"""
+        words = set(_WORD.findall(text.lower()))
+        words.update([part for w in words if "-" in w for part in w.split("-")])
+        if not self.obligation_modals.isdisjoint(words):
+            return True  # "X said Y must <do>": a demand whatever the verb
+        for w in words:
+            lemma = self._forms.get(w)
+            if lemma is None:
+                continue
+            need = self._needs.get(lemma)
+            if need is None or not need.isdisjoint(words):
                 return True
         return False
 
@@ -258,6 +298,37 @@ class EventLexicon:
                 if code not in found:
                     found.append(code)
         return found
+
+
+def _index(pats: list[Pattern]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Positions of mined patterns by the words of their first object group."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    free: list[int] = []
+    for i, p in enumerate(pats):
+        if p.all_objects:
+            for w in p.all_objects[0]:
+                by_word[w].append(i)
+        else:
+            free.append(i)
+    return {w: tuple(ix) for w, ix in by_word.items()}, tuple(free)
+
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_VOWELS = set("aeiou")
+
+
+def inflections(word: str) -> set[str]:
+    """Regular inflected forms of an English verb or noun: -s, -es, -ed, -ing, -ies..."""
+    w = word.lower()
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        out.add(w[:-1] + "ing")
+    if w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if (len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS
+            and w[-3] not in _VOWELS):
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "ban": "banned", "banning"
+    return out
 
 
 def _singular(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.events.lexicon import EventLexicon, Pattern
 
@@ -118,16 +118,19 @@ def _shallow_words(token: Token) -> tuple[set[str], set[str]]:
 
 def choose_pattern(lemma: str, token: Token, lex: EventLexicon) -> Pattern | None:
     """The best pattern for a verb: hand-written conditional, mined conditional, defaults."""
-    words, preps = _words(token)
+    hand = lex.verbs.get(lemma, ())
+    if not hand and lemma not in lex.mined:
+        return None  # no pattern at all: skip the subtree walks
     shallow, sh_preps = _shallow_words(token)
-    hand = lex.verbs.get(lemma, [])
-    mined = lex.mined.get(lemma, [])
-    for p in hand:
-        if (p.specificity and _fits(p, shallow, preps)) or (
-                p.specificity and p.objects and _fits(p, words, preps)):
-            return p
-    default = next((p for p in hand if not p.specificity and _fits(p, words, preps)), None)
-    for p in mined:
+    default = None
+    if hand:
+        words, preps = _words(token)
+        for p in hand:
+            if (p.specificity and _fits(p, shallow, preps)) or (
+                    p.specificity and p.objects and _fits(p, words, preps)):
+                return p
+        default = next((p for p in hand if not p.specificity and _fits(p, words, preps)), None)
+    for p in lex.mined_candidates(lemma, shallow):
         # A curated verb keeps its root: mined phrases only refine it ("demonstrate" stays
         # a protest whatever PETRARCH's phrase list says).
         if (p.specificity and _fits(p, shallow, sh_preps)
@@ -137,10 +140,7 @@ def choose_pattern(lemma: str, token: Token, lex: EventLexicon) -> Pattern | Non
         return default
     if lemma in lex.generic_verbs:
         return None
-    for p in mined:
-        if not p.specificity:
-            return p
-    return None
+    return lex.mined_default.get(lemma)
 
 
 def _negated(token: Token, lex: EventLexicon) -> bool:
@@ -182,6 +182,21 @@ def _planned(token: Token, lex: EventLexicon) -> tuple[bool, str | None]:
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.lower_ == "to":
         return False, None
     return False, None
+
+
+def future_clause(token: Token, lex: EventLexicon) -> bool | None:
+    """Tense of the clause a token heads: True future/planned ("will meet", "plans to
+    visit"), False past ("met", "has met", "said"), None present or unknown."""
+    if token.tag_ == "VBD":
+        return False
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in ("had", "did", "was", "were") for c in auxes) and token.tag_ != "VB":
+        return False
+    if token.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes):
+        return False
+    if _planned(token, lex)[0]:
+        return True
+    return None
 
 
 def _obligation(token: Token, lex: EventLexicon) -> list[Token] | None:
@@ -291,6 +306,9 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         pats = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
         if not pats:
             continue
+        if tok.dep_ == "compound" and not (lex.nouns.get(tok.head.lemma_.lower())
+                                           or lex.nouns.get(tok.head.lower_)):
+            continue  # a modifier of a non-event noun: "war games", "attack helicopters"
         light = _light_verb(tok, lex)
         if light is not None:
             verb_pat = choose_pattern(verb_lemma(light, lex), light, lex)
@@ -318,6 +336,9 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             consumed.add(light.i)
             passive = tok.dep_ == "nsubjpass"
             vsubj = _agent(light) if passive else subjects_of(light)
+            if not vsubj and not passive and tok.dep_ == "pobj":
+                # "Serb forces were engaged in ethnic cleansing": who is engaged does it.
+                vsubj = [c for c in light.children if c.dep_ == "nsubjpass"]
             if vsubj:
                 src = list(vsubj)
             if not tgt:
@@ -420,14 +441,57 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
         # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
         out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
                or _main_clause(doc[t.anchor])]
+    if not lex.nested_nominals:
+        out = [t for t in out if not _nested_nominal(t, out, doc)]
     out.sort(key=lambda t: t.token)
     return out
+
+
+def _nested_nominal(t: Trigger, triggers: list[Trigger], doc: Doc) -> bool:
+    """A standalone nominal event inside another trigger's object side ("complained over
+    Israeli raids", "refused to assist the war"): the sentence reports the other event.
+    Speech verbs do not count: what is said is reported as its own event."""
+    if t.anchor != t.token or doc[t.token].pos_ == "VERB":
+        return False
+    anchors = {o.anchor for o in triggers if o is not t and o.token != t.token
+               and not o.pattern.speech and o.cameo != "010"}
+    tok = doc[t.token]
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i in anchors:
+            # On the object side only: "Russia's attack on Ukraine killed ten" keeps it.
+            return tok.dep_ not in ("nsubj", "nsubjpass", "csubj")
+        tok = tok.head
+    return False
 
 
 def _consequence(t: Token) -> bool:
     """A participle adjunct reporting what followed: "..., killing one person"."""
     return (t.dep_ == "advcl" and t.tag_ == "VBG"
             and not any(c.dep_ in ("mark", "aux") for c in t.children))
+
+
+def _misparsed_main(t: Token) -> bool:
+    """A main verb the parser hung on a noun root: in "The air force carried out strikes"
+    or "X, Y and Z on Thursday condemned ..." the finite verb, with no subject or relative
+    word of its own, becomes a modifier (acl/relcl) of a noun that is the sentence root."""
+    if t.dep_ not in ("acl", "relcl") or t.head.i > t.i:
+        return False
+    sent = t.sent
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i not in (t.head.i, t.head.head.i):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+           for c in t.children):
+        return False
+    if t.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    # A participle ("carried out") is the main verb only when nothing else in the
+    # sentence is finite.
+    inside = {x.i for x in t.subtree}
+    return t.tag_ == "VBN" and not any(x.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                       for x in sent if x.i not in inside)
 
 
 def _main_clause(tok: Token) -> bool:
@@ -437,6 +501,8 @@ def _main_clause(tok: Token) -> bool:
     t = tok
     for _ in range(12):
         if t.head is t:
+            return True
+        if _misparsed_main(t):
             return True
         if t.dep_ in _SUBORDINATE and not _consequence(t):
             return False
