@@ -292,6 +292,13 @@ _LOWER_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "
 _CASED_KINDS = frozenset({"known", "igo", "country", "demonym", "people", "capital", "region",
                           "city"})
 
+# Country forms from demonyms.tsv that match in lower case too ("tunisian officials"), unless
+# the word is also a common English word ("turkey", "chad", "jordan", "polish", "guinea").
+_ANYCASE_RULES = frozenset({"country:name", "country:adjective", "country:people"})
+_COMMON_WORDS = frozenset({"turkey", "chad", "jordan", "georgia", "guinea", "polish", "jersey",
+                           "panama", "niger", "japan", "cook", "dutch", "french", "swiss",
+                           "greek", "tonga", "wales", "nice", "lions", "trinidad"})
+
 
 def _case_ok(entry: Entry, first: int, n: int, caps: list[int] | None, words: list[str]) -> bool:
     if caps is None:
@@ -301,6 +308,9 @@ def _case_ok(entry: Entry, first: int, n: int, caps: list[int] | None, words: li
         if n == 1 and len(words[first]) >= 4 and caps[first] > 0:
             return True
         return all(c == 2 for c in caps[first : first + n])
+    if entry.rule in _ANYCASE_RULES and n == 1 and caps[first] == 0 and len(words[first]) >= 4 \
+            and words[first] not in _COMMON_WORDS:
+        return True  # "tunisian", "israel": a one-word country form in lower case
     if entry.kind in _CASED_KINDS:
         # "al-Qaida", "al-Anbar", "de Mistura": a lowercase particle before a capital.
         return caps[first] > 0 or (n > 1 and words[first] in _LOWER_PARTICLES

@@ -144,6 +144,8 @@ def _scan_one(toks: list[Tok], atom_at: dict[int, Atom], i: int, end: int) -> Ph
     phrase.end = _scan_atoms(toks, atom_at, i, end, phrase, allow_name=True)
     if phrase.name is None and any(a.kind == "title" for a in phrase.atoms):
         _appositive_name(toks, atom_at, phrase, end)
+    elif phrase.name is not None and len(phrase.atoms) == 1:
+        _appositive_igo(toks, atom_at, phrase, end)
     return phrase if phrase.atoms or phrase.name else None
 
 
@@ -167,6 +169,25 @@ def _appositive_name(toks: list[Tok], atom_at: dict[int, Atom], phrase: Phrase,
     if k > c + 1 and (k == end or not toks[k].cap):
         phrase.name = (c + 1, k)
         phrase.end = k
+
+
+def _appositive_igo(toks: list[Tok], atom_at: dict[int, Atom], phrase: Phrase,
+                    end: int) -> None:
+    """'NAME, the UN mediator,': the person acts for the IGO, whatever their nationality."""
+    c = phrase.end
+    if c >= end or toks[c].text != ",":
+        return
+    c += 1
+    while c < end and toks[c].lower in DETERMINERS:
+        c += 1
+    a = atom_at.get(c)
+    if a is None or a.kind != "igo":
+        return
+    probe = Phrase(c, c)
+    tail = _scan_atoms(toks, atom_at, c, end, probe, allow_name=False)
+    if any(x.kind == "title" for x in probe.atoms):
+        phrase.atoms.extend(probe.atoms)
+        phrase.end = tail
 
 
 def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phrase: Phrase,
@@ -195,8 +216,8 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
                 return j
             continue
         t = toks[j]
-        if t.lower in CONNECTORS and phrase.atoms:
-            k = j
+        if (t.lower in CONNECTORS or _plural_possessive(toks, j)) and phrase.atoms:
+            k = j + 1 if t.lower not in CONNECTORS else j
             while k < end and (toks[k].lower in CONNECTORS or toks[k].lower in DETERMINERS):
                 k += 1
             # "Albanians in south Serbia": a compass word before a place.
@@ -229,6 +250,13 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
                 continue
         break
     return last_end
+
+
+def _plural_possessive(toks: list[Tok], j: int) -> bool:
+    """"the Philippines' Foreign Secretary": an apostrophe right after a word ending in s."""
+    t = toks[j]
+    return t.text in ("'", "’") and j > 0 and toks[j - 1].end == t.start and (
+        toks[j - 1].lower.endswith("s")) and j + 1 < len(toks) and toks[j + 1].start > t.end
 
 
 def _countryish(a: Atom) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from parley.actors.lexicon import Lexicon, load_lexicon, norm_words
+from parley.actors.lexicon import Lexicon, Period, load_lexicon, norm_words
 from parley.actors.phrases import FORMER, Phrase, Resolved, build, scan
 from parley.actors.tokens import Atom, Tok, find_atoms, tokens_from_doc, tokens_from_text
 from parley.records import Actor, Mention, Place, PlaceMention
@@ -75,6 +75,13 @@ class ActorResolver:
         # Tokens, atoms and text per live Doc: the coder calls find_mentions then find_places
         # on the same Doc, so it is tokenised and matched once (entries go with the Doc).
         self._analysed: weakref.WeakKeyDictionary[Doc, _Analysis] = weakref.WeakKeyDictionary()
+        # Curated organisations whose dated periods give different codes (the Taliban: REB
+        # until 2021-08-15, GOV after), by name: for undated text, see `_distinct_sides`.
+        self._two_sided: dict[str, list[Period]] = {
+            k.name: k.periods for k in lexicon.knowns
+            if k.curated and not any(p.title and p.title[:1].isupper() for p in k.periods)
+            and len({(p.country, p.role) for p in k.periods}) > 1
+        }
 
     def __getstate__(self) -> dict[str, Lexicon]:
         """Pickled without the per-Doc cache (weak references do not pickle)."""
@@ -162,7 +169,37 @@ class ActorResolver:
                     mentions.append(mention)
         if pairs:
             mentions = self._add_pairs(doc, toks, mentions, pairs)
+        if day is None:
+            mentions = self._distinct_sides(mentions)
         return mentions
+
+    def _distinct_sides(self, mentions: list[Mention]) -> list[Mention]:
+        """Undated text: a movement coded like another actor of its sentence takes its other role.
+
+        Without a date an organisation gets the role it holds now (the Taliban: AFGGOV); when
+        the same sentence also names that government ("the Afghan president ... the
+        Taliban"), the text is about the two as opposing sides, so the movement takes its
+        other period's code (AFGREB) instead of collapsing into one actor.
+        """
+        out = list(mentions)
+        for n, m in enumerate(mentions):
+            periods = self._two_sided.get(m.actor.name or "")
+            if not periods or m.kind == "anaphor":
+                continue
+            clash = any(o is not m and o.sentence_index == m.sentence_index
+                        and o.actor.code == m.actor.code and o.actor.name != m.actor.name
+                        for o in mentions)
+            if not clash:
+                continue
+            other = next((p for p in sorted(periods, key=lambda p: p.start or "", reverse=True)
+                          if p.country and p.role
+                          and (p.country + p.role) != m.actor.code), None)
+            if other is not None:
+                actor = replace(m.actor, country=other.country, role=other.role,
+                                code=other.country + other.role,
+                                rule=(m.actor.rule or "") + "+distinct-sides")
+                out[n] = replace(m, actor=actor)
+        return out
 
     def _analyse(self, doc: Doc) -> _Analysis:
         """Tokens, lexicon atoms and text of a Doc, once for find_mentions and find_places."""

@@ -69,7 +69,8 @@ def _cap(text: str) -> int:
         return 2 if text.isupper() and len(text) > 1 else 0
     if text.isupper():
         return 2
-    return 1 if text[0].isupper() else 0
+    # "iSrael": a stray capital inside a word is a typo for a capitalised word.
+    return 1 if text[0].isupper() or (text[1:2].isupper() and text[2:].islower()) else 0
 
 
 def tokens_from_text(text: str) -> list[Tok]:

@@ -12,6 +12,7 @@ import typer
 from parley.cli.app import app
 
 if TYPE_CHECKING:
+    from parley.parallel import CodingFailure
     from parley.records import Article, Event
 
 
@@ -49,13 +50,16 @@ def code_cmd(
     from rich.console import Console
     from rich.progress import Progress
 
-    from parley.coder import Coder
-    from parley.events import code_articles
     from parley.ingest import read_inputs
+    from parley.parallel import code_articles_parallel
     from parley.records import Article, Skip
 
     err = Console(stderr=True)
-    coder = Coder.load(actor_files=tuple(actors), prefilter=not no_prefilter)
+    # With --processes N each worker loads its own Coder; with 1 it is loaded here.
+    coder_options = {"actor_files": tuple(actors), "prefilter": not no_prefilter}
+
+    def failed(failure: CodingFailure) -> None:
+        err.print(f"failed {failure.article.id}: {failure.error}", markup=False, highlight=False)
 
     def articles() -> object:
         for item in read_inputs(inputs, published=published):
@@ -70,9 +74,13 @@ def code_cmd(
     rows: list[tuple[str, ...]] = []
     n_events = 0
     try:
-        with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
+        run = code_articles_parallel(
+            articles(), processes=processes, coder_options=coder_options, on_failure=failed
+        )
+        progress = Progress(console=err, transient=True, disable=not err.is_terminal)
+        with progress, run as pairs:
             task = progress.add_task("coding", total=None)
-            for article, events in code_articles(articles(), coder, n_process=processes):
+            for article, events in pairs:
                 progress.advance(task)
                 n_events += len(events)
                 if fmt == "jsonl":

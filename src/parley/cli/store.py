@@ -121,13 +121,16 @@ def ingest(
             if items is not None:
                 from parley.coder import Coder
 
-                coder = Coder.load(actor_files=tuple(actors))
+                # With -p N the workers load their own Coder: this process stays small.
+                options = {"actor_files": tuple(actors)}
+                coder = Coder.load(**options) if processes == 1 else None
                 run_ingest(
                     store,
                     items,
                     coder,
                     batch_size=batch_size,
                     n_process=processes,
+                    coder_options=options,
                     progress=tick,
                     summary=summary,
                 )

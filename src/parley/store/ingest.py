@@ -100,23 +100,50 @@ def _needs_coding(
 def ingest(
     store: Store,
     items: Iterable[Article | Skip],
-    coder: Any,
+    coder: Any = None,
     *,
     batch_size: int = 32,
     n_process: int = 1,
+    coder_options: dict[str, Any] | None = None,
     progress: Progress | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
     """Code and store every article not already stored with this coder; count the rest.
 
-    Pass your own `summary` to keep the counts of a run that is interrupted.
+    With `n_process` > 1 each worker process loads its own Coder from `coder_options` and
+    `coder` may be None, so this process never loads spaCy. An article the coder fails on is
+    counted as skipped ("coding error") and not stored, so a rerun tries it again. Pass your
+    own `summary` to keep the counts of a run that is interrupted.
     """
-    from parley.events import code_articles
+    from parley.coder import coder_version
+    from parley.parallel import code_articles_parallel
 
+    options = dict(coder_options or {})
+    if coder is not None:
+        version = coder.version
+    else:
+        version = coder_version(extra_files=tuple(options.get("actor_files", ())))
     summary = summary if summary is not None else IngestSummary()
-    todo = _needs_coding(store, items, coder.version, summary, progress)
-    for article, events in code_articles(todo, coder, batch_size=batch_size, n_process=n_process):
-        _store_one(store, article, events, coder.version, summary, progress)
+
+    def failed(failure: Any) -> None:
+        fs = summary.file(failure.article.source)
+        fs.count("skipped")
+        fs.reasons["coding error"] += 1
+        if progress:
+            progress(failure.article, "skipped")
+
+    todo = _needs_coding(store, items, version, summary, progress)
+    run = code_articles_parallel(
+        todo,
+        processes=n_process,
+        coder=coder,
+        coder_options=options,
+        chunk_size=max(1, batch_size // 2),
+        on_failure=failed,
+    )
+    with run as pairs:
+        for article, events in pairs:
+            _store_one(store, article, events, version, summary, progress)
     return summary
 
 
