@@ -127,6 +127,9 @@ def is_person(known: Known | None) -> bool:
     """Known entities with dated roles or a capitalised office are people, others bodies."""
     if known is None:
         return False
+    titles = [p.title for p in known.periods if p.title]
+    if known.curated and titles and not any(t[:1].isupper() for t in titles):
+        return False  # "movement", "government": a dated organisation (the Taliban)
     return any(p.start or p.end for p in known.periods) or any(
         p.title and p.title[:1].isupper() for p in known.periods
     )

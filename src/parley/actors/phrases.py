@@ -216,7 +216,9 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
                 return j
             continue
         t = toks[j]
-        if (t.lower in CONNECTORS or _plural_possessive(toks, j)) and phrase.atoms:
+        if phrase.atoms and (t.lower in CONNECTORS or (
+                _plural_possessive(toks, j)
+                and (_countryish(phrase.atoms[-1]) or phrase.atoms[-1].kind in ("known", "igo")))):
             k = j + 1 if t.lower not in CONNECTORS else j
             while k < end and (toks[k].lower in CONNECTORS or toks[k].lower in DETERMINERS):
                 k += 1
@@ -302,7 +304,7 @@ def build(phrase: Phrase, toks: list[Tok], *, date: str | None, lexicon: Lexicon
     if country is None and igo is None:
         country = default_country
 
-    role, head_word = _role(atoms, period)
+    role, head_word = _role(atoms, period, date)
     if role is None and any(a.kind == "people" for a in atoms):
         role = "CVL"  # "Algerians", "two Russians": people of the country
     if phrase.former and role is not None:
@@ -446,11 +448,12 @@ def _has(atoms: list[Atom], *kinds: str) -> bool:
     return any(a.first(*kinds) is not None for a in atoms)
 
 
-def _role(atoms: list[Atom], period: Period | None) -> tuple[str | None, str | None]:
+def _role(atoms: list[Atom], period: Period | None,
+          date: str | None = None) -> tuple[str | None, str | None]:
     """The CAMEO role: an explicit title or institution beats the known-people table."""
     for n, a in enumerate(atoms):
         if a.kind == "known" and not _is_person(a):
-            role = a.first("known").known.at(None).role
+            role = a.first("known").known.at(date).role
             if role:
                 return role, None  # "Northern Fleet's Arctic Group": the fleet's role
         e = a.first("title", "org", "group", "generic")
@@ -466,7 +469,7 @@ def _role(atoms: list[Atom], period: Period | None) -> tuple[str | None, str | N
                 if b.kind == "igo":
                     return None, a.match.entries[0].phrase
                 if b.kind == "known" and not _is_person(b):
-                    p = b.first("known").known.at(None)
+                    p = b.first("known").known.at(date)
                     return p.role, a.match.entries[0].phrase
             g = a.first("generic")
             return (g.role if g else e.role), e.phrase
