@@ -147,8 +147,8 @@ def run_raw(articles: list, nlp, batch_size: int, n_process: int) -> Stage:
 def coded(articles: Iterable, coder, batch_size: int, n_process: int, chunk_size: int):
     """`code_articles` in this process, or `parley.parallel`'s pool when n_process > 1.
 
-    The pool's workers each load their own Coder: that start-up is inside the timing, as the
-    start-up of spaCy's own worker processes is inside stage (a).
+    The pool forks workers that share the loaded Coder, as spaCy's own nlp.pipe(n_process=N)
+    forks workers that share its model in stage (a); the fork is inside the timing in both.
     """
     if n_process > 1:
         from parley.parallel import code_articles_parallel
@@ -160,6 +160,7 @@ def coded(articles: Iterable, coder, batch_size: int, n_process: int, chunk_size
             articles,
             processes=n_process,
             chunk_size=chunk_size,
+            coder=coder,
             coder_options=dict(coder.options),
             on_failure=failed,
         )

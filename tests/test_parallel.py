@@ -162,6 +162,22 @@ def test_one_process_codes_in_process_with_the_same_contract(reference: list) ->
     assert not multiprocessing.active_children()
 
 
+def test_forked_workers_share_the_parents_coder(reference: list) -> None:
+    from parley.coder import Coder
+
+    coder = Coder.load()
+    workers: set[int] = set()
+    with code_articles_parallel(_articles(), processes=2, chunk_size=2, coder=coder) as run:
+        got = []
+        for a, events in run:
+            got.append((a.id, [e.event_id for e in events]))
+            workers |= {p.pid for p in multiprocessing.active_children() if p.pid}
+    assert got == reference
+    assert [f.article.id for f in run.failures] == ["bad"]
+    assert len(workers) == 2
+    assert not any(_alive(pid) for pid in workers)
+
+
 _INTERRUPT_SCRIPT = """
 import multiprocessing, sys
 from parley.parallel import code_articles_parallel

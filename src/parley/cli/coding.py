@@ -50,13 +50,15 @@ def code_cmd(
     from rich.console import Console
     from rich.progress import Progress
 
+    from parley.coder import Coder
     from parley.ingest import read_inputs
     from parley.parallel import code_articles_parallel
     from parley.records import Article, Skip
 
     err = Console(stderr=True)
-    # With --processes N each worker loads its own Coder; with 1 it is loaded here.
+    # Loaded once here; with --processes N the forked workers share it.
     coder_options = {"actor_files": tuple(actors), "prefilter": not no_prefilter}
+    coder = Coder.load(**coder_options)
 
     def failed(failure: CodingFailure) -> None:
         err.print(f"failed {failure.article.id}: {failure.error}", markup=False, highlight=False)
@@ -75,7 +77,8 @@ def code_cmd(
     n_events = 0
     try:
         run = code_articles_parallel(
-            articles(), processes=processes, coder_options=coder_options, on_failure=failed
+            articles(), processes=processes, coder=coder, coder_options=coder_options,
+            on_failure=failed,
         )
         progress = Progress(console=err, transient=True, disable=not err.is_terminal)
         with progress, run as pairs:

@@ -121,9 +121,9 @@ def ingest(
             if items is not None:
                 from parley.coder import Coder
 
-                # With -p N the workers load their own Coder: this process stays small.
+                # Loaded once here; with -p N the forked workers share it.
                 options = {"actor_files": tuple(actors)}
-                coder = Coder.load(**options) if processes == 1 else None
+                coder = Coder.load(**options)
                 run_ingest(
                     store,
                     items,

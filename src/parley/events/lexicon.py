@@ -100,7 +100,7 @@ class EventLexicon:
         settings: dict[str, Any],
         topics: dict[str, list[str]],
         frameworks: dict[str, list[str]],
-        combined: dict[str, list[str]],
+        assemblies: dict[str, str],
     ) -> None:
         self.codebook = codebook
         self.verbs = verbs
@@ -137,17 +137,17 @@ class EventLexicon:
         for code, names in frameworks.items():
             for n in names:
                 self._framework_of.setdefault(n.lower(), (code,))
-        for phrase, codes in combined.items():
-            self._framework_of[phrase.lower()] = tuple(codes)
         # Case-sensitive for abbreviations (EU, UN) so "un" or "eu" in words never match.
-        self._framework_re = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(
-                (re.escape(n) if n.isupper() else "(?i:" + re.escape(n) + ")")
-                for n in sorted(self._framework_of_raw(frameworks, combined), key=len,
-                                reverse=True)
-            )
-            + r")(?![\w-])"
+        self._framework_re = _names_regex([n for ns in frameworks.values() for n in ns])
+        # "the OSCE and the Council of Europe parliamentary assemblies": one assembly each.
+        self._assembly_of = {n.lower(): assemblies[code] for code, names in frameworks.items()
+                             if code in assemblies for n in names}
+        org = _names_regex(
+            [n for code, ns in frameworks.items() if code in assemblies for n in ns], bare=True)
+        self._assemblies_re = re.compile(
+            rf"(?<![\w-])(?:(?P<a>{org})\s+and\s+(?:the\s+)?(?P<b>{org})\s+"
+            rf"(?i:parliamentary\s+assemblies)|(?i:parliamentary\s+assemblies\s+of\s+)"
+            rf"(?:the\s+)?(?P<c>{org})\s+and\s+(?:the\s+)?(?P<d>{org}))(?![\w-])"
         )
         self._mined_index = {lemma: _index(pats) for lemma, pats in mined.items()}
         # A mined verb's unconditional pattern (its default code), if it has one.
@@ -158,11 +158,6 @@ class EventLexicon:
         # is a statement event): the mined PETRARCH verb list covers nearly every verb.
         self.prefilter_words = frozenset(verbs) | frozenset(nouns)
         self._build_forms(verbs, nouns)
-
-    @staticmethod
-    def _framework_of_raw(frameworks: dict[str, list[str]], combined: dict[str, list[str]]
-                          ) -> list[str]:
-        return [n for names in frameworks.values() for n in names] + list(combined)
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -183,11 +178,11 @@ class EventLexicon:
         mined = cls._load_mined(codebook)
         topics = {str(k): [str(w) for w in v] for k, v in (_yaml("topics.yaml") or {}).items()}
         fw_raw = _yaml("frameworks.yaml") or {}
-        combined = {str(k): [str(c) for c in v] for k, v in fw_raw.pop("combined", {}).items()}
+        assemblies = {str(k): str(v) for k, v in fw_raw.pop("assemblies", {}).items()}
         frameworks = {str(k): [str(w) for w in v] for k, v in fw_raw.items()}
         return cls(
             codebook=codebook, verbs=dict(verbs), nouns=dict(nouns), mined=mined,
-            settings=data, topics=topics, frameworks=frameworks, combined=combined,
+            settings=data, topics=topics, frameworks=frameworks, assemblies=assemblies,
         )
 
     @staticmethod
@@ -292,12 +287,32 @@ class EventLexicon:
 
     def find_frameworks(self, text: str) -> list[str]:
         """Framework codes named in a text, in order of first mention."""
+        hits: list[tuple[int, str]] = []
+        masked = list(text)
+        for m in self._assemblies_re.finditer(text):
+            for group in ("a", "b", "c", "d"):
+                if m.group(group):
+                    hits.append((m.start(group), self._assembly_of[m.group(group).lower()]))
+            masked[m.start() : m.end()] = " " * (m.end() - m.start())
+        for m in self._framework_re.finditer("".join(masked)):
+            codes = self._framework_of.get(m.group(0).lower(), ())
+            hits.extend((m.start(), code) for code in codes)
         found: list[str] = []
-        for m in self._framework_re.finditer(text):
-            for code in self._framework_of.get(m.group(0).lower(), ()):
-                if code not in found:
-                    found.append(code)
+        for _, code in sorted(hits):
+            if code not in found:
+                found.append(code)
         return found
+
+
+def _names_regex(names: list[str], *, bare: bool = False) -> str | re.Pattern[str]:
+    """Alternation of names, longest first; all-caps abbreviations match case-sensitively."""
+    body = "|".join(
+        (re.escape(n) if n.isupper() else "(?i:" + re.escape(n) + ")")
+        for n in sorted(names, key=len, reverse=True)
+    )
+    if bare:
+        return f"(?:{body})"
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
 
 
 def _index(pats: list[Pattern]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:

@@ -175,7 +175,7 @@ def _planned(token: Token, lex: EventLexicon) -> tuple[bool, str | None]:
         if head.pos_ in ("NOUN", "ADJ") and head.lemma_.lower() in lex.planned_heads:
             return True, head.lemma_.lower()
         if head.pos_ == "VERB" and head is not token:
-            # "is willing to send material to help defend X": planned all the way down.
+            # "is ready to ship fuel to help rebuild X": planned all the way down.
             up, up_head = _planned(head, lex)
             if up:
                 return up, up_head
