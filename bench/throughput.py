@@ -306,14 +306,9 @@ def throughput(args: argparse.Namespace) -> None:
 
 def memory_child(args: argparse.Namespace) -> None:
     """One ingest run in this fresh process; prints a JSON line with its peak RSS."""
-    from types import SimpleNamespace
+    from parley.coder import Coder
 
-    from parley.coder import CODER_VERSION, Coder
-
-    if args.processes > 1:  # the pool's workers load the coder; this process stays light
-        coder = SimpleNamespace(options={}, version=CODER_VERSION)
-    else:
-        coder = Coder.load()
+    coder = Coder.load()  # with --processes N the forked workers share it
     with tempfile.TemporaryDirectory(prefix="parley-bench-") as tmp:
         stage = run_ingest(
             read_articles(args.input),
