@@ -32,7 +32,7 @@ accuracy: install
 	$(PY) scripts/accuracy_report.py
 
 bench: install
-	$(PY) bench/throughput.py
+	$(PY) bench/throughput.py --processes $$(nproc)
 
 bench-spark: install sysdeps
 	$(PY) bench/spark_throughput.py
