@@ -7,11 +7,11 @@ documents the TSV format of a user's own dictionary) once; `find_mentions(doc)` 
 `Mention.kind` says what a mention is, and so what its Actor may be used for:
 
 - "country": a country as actor ("Kazakhstan said"); code = country ("KAZ").
-- "person": a named or titled person ("President Tokayev", "the foreign minister").
+- "person": a named or titled person ("President Macron", "the foreign minister").
 - "organisation": a body or group ("the Belgian parliament", "rebels", "Amnesty").
 - "igo": an international organisation ("the EU"); `Actor.igo` is set, `country` is None.
 - "group": one member of the article's main pair ("the sides"); one mention per member.
-- "anaphor": a later, shorter mention resolved to an earlier Actor ("Tokayev", "the minister").
+- "anaphor": a later, shorter mention resolved to an earlier Actor ("Macron", "the minister").
 - "unknown": a name spaCy found (PERSON or ORG) that no lexicon knows, with no title or
   country: `code`, `country`, `igo` and `role` are all None. It is a name, never a country.
 

@@ -4,7 +4,7 @@ Shared by `ActorResolver.resolve_text` (a bare phrase) and `find_mentions` (a sp
 tokenised and matched by `parley.actors.tokens`. A phrase is a run of lexicon atoms (countries,
 titles, institutions, IGOs, known people) linked by "of", "the", "'s" ..., optionally ending
 in a person's name:
-"Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Roman Vassilenko".
+"Deputy Minister of Foreign Affairs of the Republic of Chile Ana Soto".
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def _scan_one(toks: list[Tok], atom_at: dict[int, Atom], i: int, end: int) -> Ph
         return None
     phrase = Phrase(begin, i, former=former, definite=definite)
     if i not in atom_at:
-        # Name first: "Tim Vandenput, Chairperson of ..." (an appositive title).
+        # Name first: "Ana Soto, Chairperson of ..." (an appositive title).
         k = _name_run(toks, i, end, atom_at)
         if k == i or not any(toks[x].propn for x in range(i, k)):
             return None

@@ -286,7 +286,7 @@ class ActorResolver:
                                 ) if phrase.name else []
         actor = r.actor
         if kind == "person" or (phrase.name is not None):
-            # A bare surname points back ("Vassilenko"); a different full name with the same
+            # A bare surname points back ("Soto"); a different full name with the same
             # surname ("Heydar Aliyev" after "Ilham Aliyev") is someone else.
             prior = memory.by_surname.get(" ".join(name_words)) or (
                 memory.by_surname.get(name_words[-1]) if len(name_words) == 1 else None

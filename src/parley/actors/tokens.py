@@ -64,7 +64,7 @@ class Atom:
 
 
 def _cap(text: str) -> int:
-    """0 lowercase, 1 Capitalised, 2 ALL CAPS ("US", "U.S.", "KAZINFORM")."""
+    """0 lowercase, 1 Capitalised, 2 ALL CAPS ("US", "U.S.", "REUTERS")."""
     if not text[:1].isalpha():
         return 2 if text.isupper() and len(text) > 1 else 0
     if text.isupper():

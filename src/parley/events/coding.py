@@ -320,7 +320,7 @@ def code_doc(article: Article, doc: Doc, coder: Coder) -> list[Event]:
     found = ctx.find_dateline(article.text)
     dl_end = found[3] if found else -1
     for m in mentions:
-        if m.start_char < dl_end:  # "ASTANA. KAZINFORM –": the outlet is not an actor here
+        if m.start_char < dl_end:  # "LIMA. ANDINA –": the outlet is not an actor here
             continue
         for i in range(m.token_start, m.token_end):
             st.by_token.setdefault(i, []).append(m)

@@ -16,7 +16,7 @@ _HISTORICAL_CUES = re.compile(
     r"back in|at the time|had met|had held|had signed|had visited)\b",
     re.I,
 )
-# "ASTANA. KAZINFORM –", "MOSCOW (Reuters) -", "KABUL, Afghanistan —", "Washington, DC –"
+# "LIMA. ANDINA –", "MOSCOW (Reuters) -", "KABUL, Afghanistan —", "Washington, DC –"
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z'-]+(?:[ -][A-Z][A-Za-z'-]+){0,3})"
     r"(?:,\s*[A-Z][A-Za-z0-9. ]{1,30})?"
