@@ -59,7 +59,11 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
     """A mention without a country takes one named inside its own noun phrase:
     "King Hassan of Morocco", "Iran's religious leader Ayatollah Khomeini"."""
-    if m.actor.country or m.actor.igo or (m.actor.role or "") in _TRANSNATIONAL:
+    a = m.actor
+    # Transnational by role or by code ("IMGREB": a militant group with no country).
+    if a.country or a.igo or (a.role or "") in _TRANSNATIONAL or (a.code or "")[:3] in (
+        _TRANSNATIONAL
+    ):
         return m
     root = st.doc[m.head] if m.head is not None else head
     for t in (*root.subtree, *head.subtree):
