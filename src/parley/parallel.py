@@ -57,6 +57,8 @@ class CodingFailure:
 def _init_worker(coder_options: dict[str, Any]) -> None:
     """Pool initializer: ignore Ctrl-C (the parent handles it) and load this worker's Coder."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers; terminate() must end it outright.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if "coder" in _WORKER:  # forked from a parent that had loaded one: shared, not reloaded
         return
     try:

@@ -43,8 +43,26 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr)
 
 
-def _raise_interrupt(signum: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
+class _StopRequest:
+    """SIGINT/SIGTERM handler: the first signal asks the ingest to stop after the article in
+    hand (checked between articles, in ordinary code); a second one stops at once.
+
+    Raising straight from the handler could land inside a finalizer (`__del__`), where Python
+    ignores the exception and the ingest carries on: seen with SIGTERM in the tests.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self, signum: int, _frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if a stop was requested."""
+        if self.requested:
+            raise KeyboardInterrupt
 
 
 @app.command()
@@ -89,7 +107,8 @@ def ingest(
     items = read_inputs(raw, published=published) if raw else None
     summary = IngestSummary()
     console = _console()
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    stop = _StopRequest()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
@@ -112,6 +131,7 @@ def ingest(
                 done = progress.tasks[0].completed
                 if elapsed > 0:
                     progress.update(task, rate=f"{done / elapsed:.1f} articles/s")
+                stop.check()
 
             for path in coded:
                 from parley.parquet import coded_version, read_coded
@@ -142,7 +162,8 @@ def ingest(
         )
         raise typer.Exit(130) from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         for fs in summary.files.values():
             store.log_ingest(fs.path, fs.to_dict())
         store.close()
