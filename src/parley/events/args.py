@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from parley.actors.ethnic import ethnic_country
 from parley.events import context as ctx
 from parley.events.match import Trigger, subjects_of
+from parley.events.places import LOCATIVE
 from parley.records import Actor, Article, Mention, Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -28,6 +30,21 @@ _FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
 _DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "SPY"}
 _TRANSNATIONAL = {"NGO", "IGO", "MNC", "IMG"}  # no country to inherit from the sentence
 _THIRD_PERSON = {"he", "she", "they", "it", "his", "her", "their", "its"}
+# Unnamed state and armed actors ("government forces", "the regime", "rebels"): with no
+# country in their phrase or sentence they belong to the country the article is about.
+_FOCUS_ROLES = {"GOV", "MIL", "REB", "COP", "JUD", "SPY"}
+_ARMED_ROLES = {"MIL", "REB"}
+
+
+def identifiable(actor: Actor) -> bool:
+    """Can the actor be coded: does it have a country or an international organisation?"""
+    return bool(actor.country or actor.igo)
+
+
+def transnational(actor: Actor) -> bool:
+    """An actor with no country to inherit: an NGO, IGO, multinational or militant network."""
+    return ((actor.role or "") in _TRANSNATIONAL
+            or (actor.code or "")[:3] in _TRANSNATIONAL)
 
 
 @dataclass
@@ -45,6 +62,8 @@ class DocState:
     sent_starts: list[int] = field(default_factory=list)
     area_topics: list[str] = field(default_factory=list)
     article_frameworks: list[str] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)  # country -> mentions in article
+    focus: str | None = None  # the country the article is about, when one stands out
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
@@ -61,11 +80,13 @@ def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
     "King Hassan of Morocco", "Iran's religious leader Ayatollah Khomeini"."""
     a = m.actor
     # Transnational by role or by code ("IMGREB": a militant group with no country).
-    if a.country or a.igo or (a.role or "") in _TRANSNATIONAL or (a.code or "")[:3] in (
-        _TRANSNATIONAL
-    ):
+    if a.country or a.igo or transnational(a):
         return m
     root = st.doc[m.head] if m.head is not None else head
+    if (a.role or "") in _ARMED_ROLES:
+        ethnic = _ethnic_group(m, root, st)
+        if ethnic is not None:
+            return ethnic
     for t in (*root.subtree, *head.subtree):
         if t.dep_ in _STOP_DEPS:
             continue
@@ -87,7 +108,24 @@ def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
             if sent.start_char <= pm.start_char < sent.end_char and pm.place.country:
                 best = (0, pm.place.country)
                 break
-    return give_country(m, best[1], "sentence-country") if best else m
+    if best is not None:
+        return give_country(m, best[1], "sentence-country")
+    if st.focus and (a.role or "") in _FOCUS_ROLES and m.kind != "person":
+        return give_country(m, st.focus, "article-country")
+    return m
+
+
+def _ethnic_group(m: Mention, root: Token, st: DocState) -> Mention | None:
+    """ "Kurdish forces", "Houthi fighters": an armed group of the country the article names
+    among those where the group fights; None when the phrase has no such adjective."""
+    for c in root.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i:
+            country = ethnic_country(c.text, st.countries)
+            if country is not None:
+                actor = replace(m.actor, country=country, role="REB", code=f"{country}REB",
+                                rule=f"{m.actor.rule or ''}+events:ethnic-{c.lower_}")
+                return replace(m, actor=actor)
+    return None
 
 
 def domestic(target: Mention, sources: list[Mention]) -> Mention:
@@ -95,6 +133,8 @@ def domestic(target: Mention, sources: list[Mention]) -> Mention:
     source's own country when the source has one: CAMEO's domestic default."""
     rule = target.actor.rule or ""
     src = next((s.actor.country for s in sources if s.actor.country), None)
+    if transnational(target.actor):
+        return target
     if (not target.actor.country and not target.actor.igo and src
             and (target.actor.role in _DOMESTIC_ROLES or target.kind == "person")):
         return give_country(target, src, "source-country")
@@ -253,11 +293,13 @@ def place_of(trig: Trigger, sent: Span, st: DocState) -> Place | None:
         if span is None:
             continue
         t = span.root
+        if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head  # "at Manchester airport", "in Idlib province"
         # Only "in/at/near <place>" or a visited place ("visited Astana") says where.
         if (t.head.i in marks and t.dep_ in ("dobj", "obj")
                 and trig.pattern.cameo[:2] == "04"):
             return pm.place
-        if not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside")):
+        if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
             continue
         t = t.head
         # Walk up through the nominal phrase ("talks ... with X in Brussels") to the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -12,14 +13,17 @@ from parley.events.args import (
     DocState,
     domestic,
     fallback_target,
+    identifiable,
     implied_government,
     mentions_under,
     place_of,
     place_target,
     same_actor,
     side,
+    transnational,
 )
 from parley.events.match import Trigger, find_triggers, future_clause
+from parley.events.places import article_places, sentence_place
 from parley.events.prefilter import candidate_text, sentence_starts
 from parley.records import Actor, Article, Event, Mention, Place, PlaceMention
 
@@ -199,11 +203,15 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
         targets = [domestic(t, sources) for t in targets
                    if not any(same_actor(t.actor, s.actor) for s in sources)]
         fallback = False
-        if not targets and len({s.actor.code or s.actor.text for s in sources}) < 2:
+        speech = trig.pattern.speech or trig.cameo == "010"
+        if speech:
+            pass  # a statement is directed at whom the verb names, never a bystander
+        elif not targets and len({s.actor.code or s.actor.text for s in sources}) < 2:
             fb = fallback_target(trig, sent, sources, st)
             if fb is not None:
                 targets, fallback = [fb], True
-        if (not targets and len({s.actor.code or s.actor.text for s in sources}) < 2
+        if (not targets and not speech
+                and len({s.actor.code or s.actor.text for s in sources}) < 2
                 and trig.cameo[:2] not in _NO_PLACE_TARGET):
             spot = place_target(trig, sent, sources, st)
             if spot is not None:
@@ -211,7 +219,8 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
         elif fallback:
             targets = [domestic(t, sources) for t in targets]
         when = _when(trig, dates, sent, st)
-        place = place_of(trig, sent, st) or (None if when.historical else st.dateline)
+        place = (place_of(trig, sent, st) or sentence_place(sent, st.places, st.doc)
+                 or (None if when.historical else st.dateline))
         trigger_tok = st.doc[trig.token]
         coop = trig.cameo[:2] in ("03", "04", "05", "06", "07", "08")
         topics = list(topics_here)
@@ -229,6 +238,14 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
                 continue  # CAMEO events are dyadic; only some roots stand without a target
             if tgt_m is None and trig.cameo[:2] == "14" and src_m and src_m.actor.country:
                 tgt_m = implied_government(src_m)
+            if src_m is not None and not identifiable(src_m.actor):
+                continue  # acts of actors with a country or an IGO only (a militant network
+                # or an NGO with no country is coded only as a target)
+            if tgt_m is not None and not identifiable(tgt_m.actor) and not transnational(
+                    tgt_m.actor):
+                if not _intransitive(trig, st.lex):
+                    continue
+                tgt_m = None
             src = src_m.actor if src_m else None
             tgt = tgt_m.actor if tgt_m else None
             cameo = _refine(trig.cameo, trig, sent, src, tgt, place, topics_here)
@@ -310,11 +327,26 @@ def _dateline(article: Article, places: list[PlaceMention]) -> Place | None:
     return None
 
 
+def _article_countries(mentions: list[Mention], places: list[PlaceMention]
+                       ) -> tuple[dict[str, int], str | None]:
+    """How often the article names each country (actors and places), and the country it is
+    about: the most named one, when it is named at least three times and more than any
+    other."""
+    counts: Counter[str] = Counter(m.actor.country for m in mentions if m.actor.country)
+    counts.update(pm.place.country for pm in places if pm.place.country)
+    top = counts.most_common(2)
+    focus = None
+    if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):
+        focus = top[0][0]
+    return dict(counts), focus
+
+
 def code_doc(article: Article, doc: Doc, coder: Coder) -> list[Event]:
     """Code the events of an article already parsed into `doc` (same text, same offsets)."""
     lex: EventLexicon = coder.events
     mentions = coder.actors.find_mentions(doc, date=article.published)
-    places = coder.actors.find_places(doc)
+    places = article_places(doc, coder.actors.find_places(doc), mentions,
+                            coder.actors.lexicon.countries)
     st = DocState(article=article, doc=doc, lex=lex,
                    published=ctx.parse_published(article.published))
     found = ctx.find_dateline(article.text)
@@ -325,6 +357,7 @@ def code_doc(article: Article, doc: Doc, coder: Coder) -> list[Event]:
         for i in range(m.token_start, m.token_end):
             st.by_token.setdefault(i, []).append(m)
     st.places = list(places)
+    st.countries, st.focus = _article_countries(mentions, places)
     st.quotes = _quote_speakers(doc, st)
     st.dateline = _dateline(article, st.places)
     st.sent_starts = sentence_starts(article.text)

@@ -151,8 +151,11 @@ class EventLexicon:
         )
         self._mined_index = {lemma: _index(pats) for lemma, pats in mined.items()}
         # A mined verb's unconditional pattern (its default code), if it has one.
+        # Off by default (`mined_defaults: false`): a verb with no phrase of its own is
+        # too vague to code on whole articles ("took", "pushed", "ran").
         self.mined_default = {lemma: p for lemma, pats in mined.items()
-                              for p in reversed(pats) if not p.specificity}
+                              for p in reversed(pats) if not p.specificity
+                              } if settings.get("mined_defaults", True) else {}
         self.trigger_words = frozenset(verbs) | frozenset(nouns) | frozenset(mined)
         # The prefilter looks for the curated triggers only (speech verbs included: "X said"
         # is a statement event): the mined PETRARCH verb list covers nearly every verb.

@@ -1,0 +1,75 @@
+"""What the rest of the article tells about an event: the country unnamed state and armed
+actors belong to, armed groups named by an ethnic adjective, and where the event happened."""
+
+from __future__ import annotations
+
+from parley.actors.ethnic import ethnic_countries, ethnic_country
+
+SYRIA_LEAD = (
+    "Syria's war entered a new phase on Sunday. Syrian officials in Damascus said the "
+    "offensive would go on. The Syrian army has lost ground this year. "
+)
+
+
+def _pairs(events):
+    return {(e.source.code if e.source else None, e.target.code if e.target else None,
+             e.cameo_root) for e in events}
+
+
+def test_unnamed_forces_take_the_country_the_article_is_about(code) -> None:
+    events = code(SYRIA_LEAD + "Government forces shelled the rebels on Monday.")
+    assert ("SYRMIL", "SYRREB", "19") in _pairs(events)
+    shelling = next(e for e in events if e.cameo_root == "19")
+    assert "article-country" in (shelling.source.rule or "")
+
+
+def test_unnamed_forces_stay_without_country_when_no_country_stands_out(code) -> None:
+    events = code("Government forces shelled the rebels on Monday.")
+    assert not any(e.source and e.source.country for e in events)
+
+
+def test_ethnic_armed_group_takes_a_country_the_article_names(code) -> None:
+    events = code(SYRIA_LEAD + "Turkish troops attacked Kurdish fighters on Monday.")
+    assert ("TURMIL", "SYRREB", "19") in _pairs(events)
+
+
+def test_ethnic_group_without_its_country_in_the_article_stays_uncoded(code) -> None:
+    events = code("Spanish police arrested Kurdish fighters in Madrid on Monday.")
+    assert not any(e.target and e.target.code == "SYRREB" for e in events)
+
+
+def test_ethnic_table_lists_countries_in_order() -> None:
+    table = ethnic_countries()
+    assert table["kurdish"][0] == "SYR"
+    assert ethnic_country("Kurdish", {"IRQ": 2, "USA": 5}) == "IRQ"
+    assert ethnic_country("Kurdish", {"USA": 5}) is None
+    assert ethnic_country("Martian", {"SYR": 5}) is None
+
+
+def test_place_the_gazetteer_lacks_is_taken_from_the_parse(code) -> None:
+    events = code("Turkish troops shelled Kurdish fighters in Afrin on Monday, Syrian "
+                  "officials said.", published="2018-01-25")
+    shelling = [e for e in events if e.cameo_root == "19"]
+    assert shelling and shelling[0].place is not None
+    assert shelling[0].place.name == "Afrin"
+
+
+def test_direction_word_stays_with_the_place(code) -> None:
+    events = code("Russian jets bombed rebel positions in northern Syria on Monday.",
+                  published="2018-01-25")
+    bombing = [e for e in events if e.cameo_root == "19"]
+    assert bombing and bombing[0].place is not None
+    assert bombing[0].place.name == "northern Syria"
+    assert bombing[0].place.country == "SYR"
+
+
+def test_statement_takes_no_bystander_as_target(code) -> None:
+    events = code("The Bangladeshi foreign ministry confirmed that the British woman was "
+                  "not a citizen.")
+    assert not [e for e in events if e.cameo == "010"]
+
+
+def test_releasing_a_video_is_not_releasing_prisoners(code) -> None:
+    events = code("The Syrian government released a video of the Turkish soldiers on "
+                  "Monday.")
+    assert not [e for e in events if e.cameo_root == "08"]
