@@ -73,3 +73,24 @@ def test_releasing_a_video_is_not_releasing_prisoners(code) -> None:
     events = code("The Syrian government released a video of the Turkish soldiers on "
                   "Monday.")
     assert not [e for e in events if e.cameo_root == "08"]
+
+
+def test_passive_sentence_has_the_court_of_the_place_as_source(code) -> None:
+    events = code("A British soldier has been jailed for eight years in Turkey.",
+                  published="2018-09-15")
+    jailing = [e for e in events if e.cameo_root == "17"]
+    assert jailing, "the jailing is coded"
+    assert jailing[0].source.code == "TURJUD"
+    assert jailing[0].source_span is None  # an implied actor has no text
+    assert jailing[0].target.country == "GBR"
+
+
+def test_passive_sentence_without_place_or_focus_has_no_source(code) -> None:
+    events = code("A British soldier has been jailed for eight years.")
+    assert not [e for e in events if e.cameo_root == "17" and e.source is not None]
+
+
+def test_support_for_a_militia_is_military_aid(code) -> None:
+    events = code("The United States armed the Kurdish militia in Syria, Syrian officials "
+                  "said.")
+    assert any(e.cameo == "072" and e.source.country == "USA" for e in events)

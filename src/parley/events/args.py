@@ -315,6 +315,29 @@ def place_of(trig: Trigger, sent: Span, st: DocState) -> Place | None:
     return None
 
 
+def implied_authority(trig: Trigger, sent: Span, st: DocState) -> Mention | None:
+    """The unnamed court or police behind a passive arrest or sentence with no agent ("X
+    was jailed in Turkey"): of the country where it happened, else of the person's own when
+    the article is about that country."""
+    tok = st.doc[trig.token]
+    role = st.lex.implied_authority.get(tok.lemma_.lower())
+    if role is None or trig.anchor != trig.token or not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return None
+    victims = side(trig.objects, st)
+    own = next((m.actor.country for m in victims if m.actor.country), None)
+    here = place_of(trig, sent, st)
+    # Where it happened decides; else the person's own country when the article is about it.
+    country = (here.country if here is not None else None) or (
+        own if own is not None and own == st.focus else None)
+    if country is None or not victims:
+        return None
+    actor = Actor(text="", country=country, role=role, code=f"{country}{role}",
+                  rule="events:implied-authority")
+    first = victims[0]
+    return replace(first, actor=actor, kind="implied")
+
+
 def implied_government(src: Mention) -> Mention:
     """Protest with no named target: CAMEO codes it against the protesters' government."""
     c = src.actor.country or ""

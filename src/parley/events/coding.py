@@ -14,6 +14,7 @@ from parley.events.args import (
     domestic,
     fallback_target,
     identifiable,
+    implied_authority,
     implied_government,
     mentions_under,
     place_of,
@@ -165,6 +166,11 @@ def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
 def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
     found = find_triggers(sent, st.lex)
     sides = {t.token: side(t.subjects, st) for t in found}
+    for t in found:
+        if not sides[t.token]:
+            authority = implied_authority(t, sent, st)
+            if authority is not None:
+                sides[t.token] = [authority]
     # Only triggers with a source become events (violence with a known victim may lack one:
     # "three civilians were killed in a car bombing"); dates attach among those.
     triggers = [t for t in found
@@ -265,7 +271,8 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
                 rule=trig.pattern.id, date_precision=when.precision, planned=trig.planned,
                 quote_speaker=(speaker.actor.name or speaker.actor.text) if speaker else None,
                 trigger_start=trigger_tok.idx, trigger_end=trigger_tok.idx + len(trigger_tok),
-                source_span=(src_m.start_char, src_m.end_char) if src_m else None,
+                source_span=(src_m.start_char, src_m.end_char)
+                if src_m and src_m.kind != "implied" else None,
                 target_span=(tgt_m.start_char, tgt_m.end_char)
                 if tgt_m and tgt_m.kind != "implied" else None,
             ))

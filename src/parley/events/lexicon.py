@@ -123,6 +123,9 @@ class EventLexicon:
         # "X said Y must <do>" is a demand whatever the verb: the pattern for it.
         self.obligation_pattern = Pattern(id="v.obligation", cameo="100", kind="verb")
         self.sourceless_roots = frozenset(str(r) for r in settings.get("sourceless_roots", ()))
+        self.implied_authority = {str(lemma): str(role) for role, lemmas in
+                                  settings.get("implied_authority", {}).items()
+                                  for lemma in lemmas}
         self.content_roots = frozenset(str(r) for r in settings.get("content_roots", ()))
         self.intransitive_roots = frozenset(
             str(r) for r in settings.get("intransitive_roots", ()))
