@@ -17,10 +17,13 @@ from parley.evaluate import ParleyCoder, evaluate_file, load_gold
 from parley.evaluate.baseline import BaselineCoder
 from parley.evaluate.markdown import report_markdown
 from parley.evaluate.render import write_mismatches
+from parley.evaluate.split import HALVES, select_half
 
 ROOT = Path(__file__).resolve().parent.parent
+WHOLE_SETS = ("seed.jsonl",)  # one record: scored whole
 DEV_SETS = (
     "seed.jsonl",
+    "guardian-syria.dev.jsonl",
     "plover-gsr.dev.jsonl",
     "petr2-gsr.dev.jsonl",
     "conflibert-penta.dev.jsonl",
@@ -103,10 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, default=None, help="also write mismatches (JSONL)")
     args = parser.parse_args(argv)
     try:
-        files = [load_gold(args.gold / name) for name in DEV_SETS]
+        whole = [load_gold(args.gold / name) for name in DEV_SETS]
+        # The real coder on each half (tuned-on, held-back); the baseline on whole sets.
+        split = [g if Path(g.path).name in WHOLE_SETS else select_half(g, h)
+                 for g in whole for h in (HALVES if Path(g.path).name not in WHOLE_SETS
+                                          else (None,))]
         coders = [ParleyCoder.load(n_process=args.processes), BaselineCoder.load()]
         results = {c.name: [] for c in coders}
-        for coder in coders:
+        for coder, files in ((coders[0], split), (coders[1], whole)):
             for gold in files:
                 report = evaluate_file(gold, coder)
                 results[coder.name].append(report)

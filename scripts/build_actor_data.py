@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    .venv/bin/python scripts/build_actor_data.py /work/shared/data/phoenix
+    .venv/bin/python scripts/build_actor_data.py ../shared/data/phoenix
 
 Writes into src/parley/actors/data/:
 - country_aliases.tsv     phrase -> ISO-3 (pycountry names, Phoenix country synonyms, US states)
@@ -447,4 +447,4 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--regions"]:
         print(f"{write_regions()} regions")
     else:
-        main(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/phoenix")
+        main(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/phoenix")

@@ -14,6 +14,16 @@ from pathlib import Path
 
 import pytest
 
+# ../shared beside the repository: the gold sets, the seed article and the corpora.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop at once, with one clear line, when ../shared is not beside the repository."""
+    if not (SHARED / "gold").is_dir():
+        pytest.exit(f"the shared data folder is missing: expected {SHARED} (with gold/, "
+                    "seed/, corpora/) beside the repository", returncode=4)
+
 
 def _pg_bindir() -> Path:
     """The PostgreSQL server programs' folder; fails the test run when they are missing."""

@@ -9,8 +9,9 @@ import pytest
 
 from parley.records import Mention
 
-SEED = Path("/work/shared/seed/kazinform-kazakhstan-belgium.txt")
-GOLD = Path("/work/shared/gold/seed.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # ../shared of the repo
+SEED = SHARED / "seed/kazinform-kazakhstan-belgium.txt"
+GOLD = SHARED / "gold/seed.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parley.evaluate import evaluate_file, load_gold
 from parley.evaluate.baseline import BaselineCoder
 from parley.evaluate.render import combined_triples
 from parley.records import Article
 
-GOLD = "/work/shared/gold"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # ../shared of the repo
+GOLD = str(SHARED / "gold")
 
 
 def test_baseline_codes_trigger_and_first_two_countries():

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-GOLD = "/work/shared/gold"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # ../shared of the repo
+GOLD = str(SHARED / "gold")
 
 
 def parley(*args: str) -> subprocess.CompletedProcess:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from evaluate_helpers import gold_actor, gold_event, write_gold
@@ -10,7 +11,8 @@ from evaluate_helpers import gold_actor, gold_event, write_gold
 from parley.errors import GoldError
 from parley.evaluate import load_gold
 
-GOLD = "/work/shared/gold"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # ../shared of the repo
+GOLD = str(SHARED / "gold")
 
 
 def test_kinds_of_the_dev_sets():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from parley.evaluate import evaluate_file, load_gold
 from parley.evaluate.baseline import BaselineCoder
 from parley.evaluate.markdown import report_markdown
 
-GOLD = "/work/shared/gold"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # ../shared of the repo
+GOLD = str(SHARED / "gold")
 
 
 def test_markdown_has_summary_tables_error_kinds_and_method():

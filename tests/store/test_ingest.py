@@ -19,7 +19,8 @@ from parley.store import queries as q
 from parley.store.ingest import ingest
 from parley.store.schema import articles
 
-GUARDIAN = Path("/work/shared/corpora/guardian-2019-syria.articles.jsonl")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"  # ../shared of the repo
+GUARDIAN = SHARED / "corpora/guardian-2019-syria.articles.jsonl"
 PARLEY_BIN = str(Path(sys.executable).parent / "parley")
 
 

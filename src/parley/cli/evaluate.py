@@ -34,6 +34,11 @@ def evaluate_cmd(
     coder_name: str = typer.Option(
         "parley", "--coder", help="Which coder to score: parley (the real one) or baseline."
     ),
+    half: str | None = typer.Option(
+        None, "--half", metavar="tune|held",
+        help="Score only one fixed half of each file (by a hash of the record id): tune on "
+        "'tune', report 'held'.",
+    ),
 ) -> None:
     """Score Parley's events (or actor resolution) against gold: P/R/F1, penta, direction, actors.
 
@@ -54,7 +59,12 @@ def evaluate_cmd(
 
     if coder_name not in ("parley", "baseline"):
         raise typer.BadParameter("must be parley or baseline", param_hint="--coder")
-    files = [load_gold(path, limit=limit) for path in gold]  # validate everything before coding
+    from parley.evaluate.split import HALVES, select_half
+
+    if half is not None and half not in HALVES:
+        raise typer.BadParameter("must be tune or held", param_hint="--half")
+    # Validate everything before coding.
+    files = [select_half(load_gold(path, limit=limit), half) for path in gold]
     err = Console(stderr=True)
     main = ParleyCoder.load(n_process=processes) if coder_name == "parley" else BaselineCoder.load()
     coders = [main]

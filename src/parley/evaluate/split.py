@@ -28,7 +28,9 @@ def select_half(gold: GoldFile, half: str | None) -> GoldFile:
         return gold
     if half not in HALVES:
         raise ValueError(f"half must be one of {', '.join(HALVES)}, not {half!r}")
+    path = f"{gold.path}#{half}"
     if gold.kind == "actors":
         keep = tuple(a for a in gold.actors if half_of(f"{a.text}\x1f{a.context}") == half)
-        return replace(gold, actors=keep)
-    return replace(gold, records=tuple(r for r in gold.records if half_of(r.id) == half))
+        return replace(gold, path=path, actors=keep)
+    records = tuple(r for r in gold.records if half_of(r.id) == half)
+    return replace(gold, path=path, records=records)
