@@ -163,6 +163,46 @@ def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
     return [(s, None) for s in distinct]
 
 
+def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
+             ) -> tuple[list[Mention], bool]:
+    """The target mentions of a trigger, and whether they were found by the fall-back
+    search of the clause rather than by syntax."""
+    # The first argument that names an actor is the target (direct object before
+    # prepositional ones): "blamed Israel for the bombing in Tulkarm" targets Israel.
+    heads = trig.objects
+    if trig.cameo[:2] in ("11", "12"):
+        # A complaint is aimed at what it is about, not at whom it is lodged with:
+        # "complained to the UN over Israeli raids" targets Israel.
+        heads = tuple(sorted(heads, key=lambda i: st.doc[i].head.lower_ not in _ABOUT))
+    per_head = [[t for t in side((i,), st)
+                 if not any(same_actor(t.actor, s.actor) for s in sources)]
+                for i in heads]
+    # A named or located actor beats a generic one ("contributed troops to a force in
+    # Liberia": Liberia, not the troops).
+    targets = next((f for f in per_head
+                    if any(t.actor.country or t.actor.igo or t.actor.name for t in f)),
+                   next((f for f in per_head if f), []))
+    targets = [domestic(t, sources) for t in targets
+               if not any(same_actor(t.actor, s.actor) for s in sources)]
+    fallback = False
+    speech = trig.pattern.speech or trig.cameo == "010"
+    if speech:
+        pass  # a statement is directed at whom the verb names, never a bystander
+    elif not targets and len({s.actor.code or s.actor.text for s in sources}) < 2:
+        fb = fallback_target(trig, sent, sources, st)
+        if fb is not None:
+            targets, fallback = [fb], True
+    if (not targets and not speech
+            and len({s.actor.code or s.actor.text for s in sources}) < 2
+            and trig.cameo[:2] not in _NO_PLACE_TARGET):
+        spot = place_target(trig, sent, sources, st)
+        if spot is not None:
+            targets = [spot]
+    elif fallback:
+        targets = [domestic(t, sources) for t in targets]
+    return targets, fallback
+
+
 def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
     found = find_triggers(sent, st.lex)
     sides = {t.token: side(t.subjects, st) for t in found}
@@ -191,39 +231,7 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
     out: list[Event] = []
     for trig in triggers:
         sources = sides[trig.token]
-        # The first argument that names an actor is the target (direct object before
-        # prepositional ones): "blamed Israel for the bombing in Tulkarm" targets Israel.
-        heads = trig.objects
-        if trig.cameo[:2] in ("11", "12"):
-            # A complaint is aimed at what it is about, not at whom it is lodged with:
-            # "complained to the UN over Israeli raids" targets Israel.
-            heads = tuple(sorted(heads, key=lambda i: st.doc[i].head.lower_ not in _ABOUT))
-        per_head = [[t for t in side((i,), st)
-                     if not any(same_actor(t.actor, s.actor) for s in sources)]
-                    for i in heads]
-        # A named or located actor beats a generic one ("contributed troops to a force in
-        # Liberia": Liberia, not the troops).
-        targets = next((f for f in per_head
-                        if any(t.actor.country or t.actor.igo or t.actor.name for t in f)),
-                       next((f for f in per_head if f), []))
-        targets = [domestic(t, sources) for t in targets
-                   if not any(same_actor(t.actor, s.actor) for s in sources)]
-        fallback = False
-        speech = trig.pattern.speech or trig.cameo == "010"
-        if speech:
-            pass  # a statement is directed at whom the verb names, never a bystander
-        elif not targets and len({s.actor.code or s.actor.text for s in sources}) < 2:
-            fb = fallback_target(trig, sent, sources, st)
-            if fb is not None:
-                targets, fallback = [fb], True
-        if (not targets and not speech
-                and len({s.actor.code or s.actor.text for s in sources}) < 2
-                and trig.cameo[:2] not in _NO_PLACE_TARGET):
-            spot = place_target(trig, sent, sources, st)
-            if spot is not None:
-                targets = [spot]
-        elif fallback:
-            targets = [domestic(t, sources) for t in targets]
+        targets, fallback = _targets(trig, sent, sources, st)
         when = _when(trig, dates, sent, st)
         place = (place_of(trig, sent, st) or sentence_place(sent, st.places, st.doc)
                  or (None if when.historical else st.dateline))
