@@ -21,6 +21,8 @@ _SUBJ = {"nsubj", "csubj", "expl"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "between", "into", "upon", "toward",
                  "towards", "over", "about", "from", "for", "of", "among", "in"}
 _SUBORDINATE = {"acl", "relcl", "advcl", "pobj", "csubj", "npadvmod", "appos"}
+# Adverbs the parser gives phrasal verbs for their particle ("hit back at", "lashed out").
+_PARTICLES = {"back", "out", "off", "up", "down", "away", "over", "in", "on"}
 _NP_MODS = {"compound", "amod", "nmod", "nummod", "poss"}
 _NOUN_TARGET_PREPS = ("with", "between", "against", "on", "to", "toward", "towards", "upon",
                       "into", "among", "for")
@@ -63,7 +65,8 @@ def _words(token: Token, deps: set[str] = _ARG_DEPS, limit: int = 40) -> tuple[s
     for child in token.children:
         if child.dep_ not in deps:
             continue
-        if child.dep_ in ("prep", "prt", "agent"):
+        if child.dep_ in ("prep", "prt", "agent") or (
+                child.dep_ == "advmod" and child.lower_ in _PARTICLES):
             preps.add(child.lower_)
         for i, t in enumerate(child.subtree):
             if i >= limit:
@@ -279,6 +282,17 @@ def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
     return src, tgt
 
 
+def _between(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """ "talks between A and B" with no other source: A is the source and what it is
+    coordinated with the targets (a reciprocal pattern gives the other direction)."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if prep is None:
+        return None
+    first = [g for g in prep.children if g.dep_ == "pobj"]
+    others = [c for g in first for c in g.subtree if c.dep_ == "conj" and c.head in first]
+    return ([first[0]], others) if first and others else None
+
+
 def _light_verb(noun: Token, lex: EventLexicon) -> Token | None:
     """The light verb carrying a nominal event: 'held talks', 'took part in talks'."""
     head = noun.head
@@ -343,8 +357,11 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                 src = list(vsubj)
             if not tgt:
                 tgt = [o for o in objects_of(light, False) if o.i != tok.i]
-        elif not src and tok.dep_ in ("nsubj",) and tok.head.pos_ == "VERB":
-            pass
+        if not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.dep_ == "poss"
+                   for t in src):  # no source but plain modifiers ("sensitive talks")
+            split = _between(tok)
+            if split is not None:
+                src, tgt = split
         if _negated(anchor, lex):
             continue
         planned, head = _planned(anchor, lex)
