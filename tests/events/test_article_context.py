@@ -94,3 +94,12 @@ def test_support_for_a_militia_is_military_aid(code) -> None:
     events = code("The United States armed the Kurdish militia in Syria, Syrian officials "
                   "said.")
     assert any(e.cameo == "072" and e.source.country == "USA" for e in events)
+
+
+def test_seizing_a_town_from_an_uncodable_group_is_coded_with_its_place(code) -> None:
+    events = code("The Syrian army recaptured the town of Palmyra from Islamic State on "
+                  "Sunday.", published="2017-03-03")
+    seized = [e for e in events if e.cameo == "192"]
+    assert seized and seized[0].source.code == "SYRMIL"
+    assert seized[0].target is None or seized[0].target.country is None
+    assert seized[0].place is not None and seized[0].place.name == "Palmyra"

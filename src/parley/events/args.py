@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from parley.actors.ethnic import ethnic_country
 from parley.events import context as ctx
 from parley.events.match import Trigger, subjects_of
-from parley.events.places import LOCATIVE
+from parley.events.places import LOCATIVE, named_place
 from parley.records import Actor, Article, Mention, Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ _THIRD_PERSON = {"he", "she", "they", "it", "his", "her", "their", "its"}
 # country in their phrase or sentence they belong to the country the article is about.
 _FOCUS_ROLES = {"GOV", "MIL", "REB", "COP", "JUD", "SPY"}
 _ARMED_ROLES = {"MIL", "REB"}
+# Roots whose object may be the place itself: a town seized, shelled or besieged.
+_PLACE_IS_OBJECT = {"18", "19", "20"}
 
 
 def identifiable(actor: Actor) -> bool:
@@ -94,7 +96,10 @@ def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
             if other is not m and other.actor.country:
                 return give_country(m, other.actor.country, "np-country")
     # Otherwise the nearest country named in the same sentence: an unqualified "the
-    # government" or "President Mugabe" in a sentence about Zimbabwe is Zimbabwe's.
+    # government" or "President Mugabe" in a sentence about Zimbabwe is Zimbabwe's. An
+    # unknown name the parser tags as a place ("Palmyra") is a place, not an actor.
+    if not a.role and (root.ent_type_ in ("GPE", "LOC", "FAC") or named_place(root)):
+        return m
     sent = root.sent
     best: tuple[int, str] | None = None
     for t in sent:
@@ -283,6 +288,11 @@ def place_target(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     return None
 
 
+def object_tokens(trig: Trigger, st: DocState) -> set[int]:
+    """Token indexes inside the trigger's object phrases."""
+    return {t.i for i in trig.objects for t in st.doc[i].subtree}
+
+
 def place_of(trig: Trigger, sent: Span, st: DocState) -> Place | None:
     """A place attached to the trigger by in/at/to, or visited."""
     marks = {trig.token, trig.anchor}
@@ -299,6 +309,8 @@ def place_of(trig: Trigger, sent: Span, st: DocState) -> Place | None:
         if (t.head.i in marks and t.dep_ in ("dobj", "obj")
                 and trig.pattern.cameo[:2] == "04"):
             return pm.place
+        if trig.cameo[:2] in _PLACE_IS_OBJECT and t.i in object_tokens(trig, st):
+            return pm.place  # "seized the town of Albu Kamal", "shelled Juba"
         if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE):
             continue
         t = t.head

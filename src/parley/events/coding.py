@@ -139,6 +139,8 @@ def _intransitive(trig: Trigger, lex: EventLexicon) -> bool:
     """May the trigger's event stand without a target? An intent aimed at someone we
     could not identify ("said he would welcome him") is dropped like the event it
     intends; one aimed at no one ("agreed to talks", "pledged to cooperate") stands."""
+    if trig.cameo in lex.intransitive_codes and trig.pattern.cameo == trig.cameo:
+        return True
     if trig.cameo[:2] not in lex.intransitive_roots:
         return False
     own = trig.pattern.cameo[:2]

@@ -129,6 +129,8 @@ class EventLexicon:
         self.content_roots = frozenset(str(r) for r in settings.get("content_roots", ()))
         self.intransitive_roots = frozenset(
             str(r) for r in settings.get("intransitive_roots", ()))
+        self.intransitive_codes = frozenset(
+            str(c) for c in settings.get("intransitive_codes", ()))
         self.refusal_codes = {str(k): str(v)
                               for k, v in settings.get("refusal_codes", {}).items()}
         self.threat_codes = {str(k): str(v) for k, v in settings.get("threat_codes", {}).items()}

@@ -27,6 +27,10 @@ _DIRECTIONS = frozenset({
     "northwest", "southeast", "southwest", "north", "south", "east", "west",
 })
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "the town of Baghuz": a name after one of these nouns and "of" is a place, whatever its tag.
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district",
+                         "governorate", "enclave", "suburb", "neighbourhood", "neighborhood",
+                         "port", "island", "valley", "camp", "county", "municipality"})
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj"})
 
 
@@ -41,13 +45,14 @@ def article_places(doc: Doc, known: list[PlaceMention], mentions: list[Mention],
     actor_at: dict[int, Mention] = {i: m for m in mentions
                                     for i in range(m.token_start, m.token_end)}
     for ent in doc.ents:
-        if ent.label_ not in _PLACE_LABELS or ent.start_char in covered:
+        if ent.start_char in covered or (ent.label_ not in _PLACE_LABELS
+                                         and not named_place(ent.root)):
             continue
         span = ent[1:] if ent[0].lower_ == "the" else ent
         if not len(span) or not span[0].text[:1].isupper():
             continue
         owner = next((actor_at[i] for i in range(span.start, span.end) if i in actor_at), None)
-        if owner is not None and owner.kind != "country" and (
+        if owner is not None and owner.kind != "country" and not named_place(span.root) and (
                 owner.head is None or span.start <= owner.head < span.end):
             continue  # the entity is an actor ("Damascus said"), not a place
         country = owner.actor.country if owner is not None and owner.kind == "country" else None
@@ -57,6 +62,12 @@ def article_places(doc: Doc, known: list[PlaceMention], mentions: list[Mention],
                           place=Place(name=name, country=country))
         out.append(_with_direction(doc, pm))
     return sorted(out, key=lambda pm: pm.start_char)
+
+
+def named_place(tok: Token) -> bool:
+    """Is the token a name the text itself calls a place ("the town of Baghuz")?"""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in PLACE_NOUNS)
 
 
 def _with_direction(doc: Doc, pm: PlaceMention) -> PlaceMention:
