@@ -68,3 +68,41 @@ def test_said_on_friday_it_would(code) -> None:
     after = code("Iran said it would meet Iraq on Friday.", published="2023-02-14")
     assert before and all(e.date == "2023-02-10" for e in before)
     assert after and all(e.date == "2023-02-17" for e in after)
+
+
+@pytest.mark.parametrize(("text", "date", "precision"), [
+    ("last week", "2023-02", "month"),  # the protocol: vague spans give the month
+    ("earlier this month", "2023-02", "month"),
+    ("this week", "2023-02", "month"),
+    ("nearly two years ago", "2021", "year"),
+    ("three months ago", "2022-11", "month"),
+    ("24-25 January", "2023-01-24", "day"),  # a multi-day event gets its start date
+    ("January 29-30", "2023-01-29", "day"),
+])
+def test_protocol_date_forms(text: str, date: str, precision: str) -> None:
+    w = resolve_date(text, TUE)
+    assert w is not None and (w.date, w.precision) == (date, precision)
+
+
+@pytest.mark.parametrize("text", ["48", "19", "100", "250000"])
+def test_ages_and_counts_are_not_dates(text: str) -> None:
+    assert resolve_date(text, TUE) is None
+
+
+def test_year_naming_a_thing_is_not_the_date(code) -> None:
+    events = code("Russia criticised Ukraine over the 1997 friendship treaty on Monday.",
+                  published="2022-03-02")
+    crit = [e for e in events if e.cameo_root == "11"]
+    assert crit and crit[0].date == "2022-02-28" and not crit[0].historical
+
+
+def test_unplanned_date_after_publication_is_dropped(code) -> None:
+    events = code("Germany criticised Poland on 20 March 2023.", published="2022-03-02")
+    crit = [e for e in events if e.cameo_root == "11"]
+    assert crit and not (crit[0].date or "").startswith("2023")
+
+
+def test_event_under_a_pluperfect_is_historical(code) -> None:
+    events = code("Syria had threatened to boycott the talks with Turkey.",
+                  published="2017-11-28")
+    assert events and all(e.historical for e in events)

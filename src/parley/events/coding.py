@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 # Roots where the place of an event is not its target ("surrendered in Soroti").
 _NO_PLACE_TARGET = {"01", "03", "08", "14"}
 _ABOUT = {"over", "about", "against", "of"}
+_TIME_NOUNS = {"year", "month", "week", "day", "morning", "afternoon", "evening", "night",
+               "time", "period", "season", "decade", "century", "quarter", "weekend"}
 _ECON = {"trade", "investment", "economy", "energy", "transportation", "agriculture"}
 
 
@@ -55,7 +57,7 @@ def _dates(sent: Span, triggers: list[Trigger]) -> dict[int, Span]:
         marks.setdefault(trig.anchor, trig.token)
     out: dict[int, Span] = {}
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _names_a_thing(ent):
             continue
         t = ent.root
         owner = -1
@@ -68,6 +70,14 @@ def _dates(sent: Span, triggers: list[Trigger]) -> dict[int, Span]:
             t = t.head
         out.setdefault(owner, ent)
     return out
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """A year that is part of a thing's name is not when the event happened: "the 1997
+    friendship treaty", "the 2015 Iran agreement", "the 1999 bombing"."""
+    root = ent.root
+    return (root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ == "NOUN"
+            and root.head.i > root.i and root.head.lemma_.lower() not in _TIME_NOUNS)
 
 
 def _forward(ent: Span, trig: Trigger, st: DocState) -> bool:
@@ -95,7 +105,11 @@ def _when(trig: Trigger, dates: dict[int, Span], sent: Span, st: DocState) -> ct
     ent = dates.get(trig.token) or dates.get(-1) or next(iter(dates.values()), None)
     cue = trig.pluperfect or (not trig.planned and ctx.has_historical_cue(sent.text))
     if ent is not None:
-        w = ctx.resolve_date(ent.text, st.published, planned=_forward(ent, trig, st))
+        forward = _forward(ent, trig, st)
+        w = ctx.resolve_date(ent.text, st.published, planned=forward)
+        if w is not None and not forward and st.published is not None and w.date and (
+                w.date[:len(w.date)] > st.published.isoformat()[:len(w.date)]):
+            w = None  # after publication, yet not planned: not a date of this event
         if w is not None:
             # An explicit past date makes even an expressed intent a recalled event.
             return ctx.When(date=w.date, precision=w.precision, historical=w.historical or cue)

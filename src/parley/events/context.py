@@ -88,10 +88,24 @@ _FAST_RELATIVE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon":
                   "this evening": 0, "earlier today": 0, "later today": 0, "yesterday": -1,
                   "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
                   "yesterday evening": -1, "tomorrow": 1, "tomorrow morning": 1,
-                  "this week": 0, "earlier this week": 0, "later this week": 0,
-                  "last week": -7, "past week": -7, "the past week": -7, "next week": 7,
-                  "the previous week": -7, "the following week": 7, "the next day": 1,
+                  "next week": 7, "the following week": 7, "the next day": 1,
                   "the day before": -1, "the previous day": -1}
+# Vague spans give the month they fall in (the article protocol): "last week" -> YYYY-MM.
+_FAST_VAGUE = {"this week": 0, "earlier this week": 0, "later this week": 0,
+               "last week": -7, "past week": -7, "the past week": -7, "previous week": -7,
+               "the previous week": -7, "earlier this month": 0, "this month": 0,
+               "past month": 0, "the past month": 0, "recent days": 0, "in recent days": 0,
+               "recent weeks": 0, "in recent weeks": 0, "past few days": 0,
+               "the past few days": 0, "past few weeks": -7, "the past few weeks": -7}
+_AGO = re.compile(
+    r"^(?:(?:nearly|almost|about|around|some|roughly|more than|over|less than|just over|"
+    r"just under|under|at least|barely|only)\s+)?(a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago$")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12}
+# "24-25 April", "April 24-25", "29 to 30 January": a multi-day event gets its start date.
+_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 def _day(published: dt.date, d: dt.date) -> When:
@@ -131,8 +145,32 @@ def _month_day(month: int, day: int, year: str | None, published: dt.date, forwa
     return _day(published, d)
 
 
+def _month_of(d: dt.date, published: dt.date) -> When:
+    return When(date=f"{d.year:04d}-{d.month:02d}", precision="month",
+                historical=(published - d).days > 31)
+
+
+def _ago(m: re.Match[str], published: dt.date) -> When:
+    """ "two years ago" -> that year; "three months ago" -> that month; days -> the day."""
+    raw, unit = m.group(1), m.group(2)
+    n = _NUMBER_WORDS.get(raw) or int(raw)
+    if unit == "year":
+        return When(date=str(published.year - n), precision="year", historical=True)
+    if unit == "day":
+        return _day(published, published - dt.timedelta(days=n))
+    months = n if unit == "month" else 0
+    d = published - dt.timedelta(days=7 * n) if unit == "week" else published
+    y, mth = divmod(d.year * 12 + d.month - 1 - months, 12)
+    return _month_of(dt.date(y, mth + 1, 1), published)
+
+
 def _fast(t: str, published: dt.date, forward: bool) -> When | None:
     """Resolve the common date expressions without dateparser (None: not one of them)."""
+    if t in _FAST_VAGUE:
+        return _month_of(published + dt.timedelta(days=_FAST_VAGUE[t]), published)
+    m = _AGO.match(t)
+    if m:
+        return _ago(m, published)
     if t in _FAST_RELATIVE:
         return When(date=(published + dt.timedelta(days=_FAST_RELATIVE[t])).isoformat(),
                     precision="day", historical=False)
@@ -170,6 +208,9 @@ def resolve_date(text: str, published: dt.date | None, planned: bool = False) ->
     """
     t = " ".join(text.strip().lower().split())
     t = t.removeprefix("on ").removeprefix("the ").strip(" .,")
+    if re.fullmatch(r"\d{1,3}|\d{5,}", t):
+        return None  # an age or a count ("Sharon, 48,"), never a date
+    t = _DAY_RANGE.sub(lambda m: m.group(1), t)
     m = _YEAR.match(t)
     if m:
         year = int(m.group(1))
@@ -197,7 +238,7 @@ def resolve_date(text: str, published: dt.date | None, planned: bool = False) ->
     if fast is not None:
         return fast
     words = t.split()
-    parsed = _dateparser(text.strip(), published.isoformat(), planned)
+    parsed = _dateparser(t, published.isoformat(), planned)
     if parsed is None:
         return None
     has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", t)) and not re.fullmatch(

@@ -213,9 +213,15 @@ def _obligation(token: Token, lex: EventLexicon) -> list[Token] | None:
 
 
 def _pluperfect(token: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children) and (
-        token.tag_ == "VBN"
-    )
+    """ "had met", and an event governed by a pluperfect ("had threatened to boycott")."""
+    t = token
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.children) and t.tag_ == "VBN":
+            return True
+        if t.dep_ not in ("xcomp",) or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def subjects_of(token: Token) -> list[Token]:
