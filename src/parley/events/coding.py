@@ -26,6 +26,7 @@ from parley.events.args import (
 from parley.events.match import Trigger, find_triggers, future_clause
 from parley.events.places import article_places, sentence_place
 from parley.events.prefilter import candidate_text, sentence_starts
+from parley.events.restated import merge_restated
 from parley.records import Actor, Article, Event, Mention, Place, PlaceMention
 
 if TYPE_CHECKING:
@@ -407,6 +408,7 @@ def code_doc(article: Article, doc: Doc, coder: Coder) -> list[Event]:
             if ev.event_id not in seen:
                 seen.add(ev.event_id)
                 events.append(ev)
+    events = merge_restated(events, article.published)
     version = getattr(coder, "version", "")
     if version:
         events = [replace(e, coder_version=version) for e in events]
