@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parley.actors.descriptions import bind_descriptions
 from parley.actors.lexicon import Lexicon, Period, load_lexicon, norm_words
 from parley.actors.phrases import FORMER, Phrase, Resolved, build, scan
 from parley.actors.tokens import Atom, Tok, find_atoms, tokens_from_doc, tokens_from_text
@@ -51,6 +52,16 @@ class _Memory:
         elif r.kind == "organisation" and r.head_word:
             self.orgs[(r.actor.country, r.head_word)] = r
             self.orgs[(None, r.head_word)] = r
+
+    def describe(self, r: Resolved, name_words: list[str], title: str | None) -> None:
+        """A name the article itself describes ("X, the Colombian defence minister"): the
+        description replaces whatever the bare name was remembered as."""
+        for key in (name_words[-1:] + [" ".join(name_words)]) if name_words else []:
+            self.by_surname[key] = r
+        if r.actor.name:
+            self.by_surname["=" + r.actor.name] = r
+        if title:
+            self.titled.append((_title_key(title), r))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +167,7 @@ class ActorResolver:
             phrases = scan(toks, atoms, sent.start, sent.end)
             phrases = self._add_names(toks, atoms, phrases, sent.start, sent.end, memory)
             phrases = _add_entities(ents.get(n_sent, []), phrases)
+            first = len(mentions)
             for n, phrase in enumerate(phrases):
                 if phrase.atoms and phrase.atoms[0].kind == "pair":
                     pairs.append(phrase)
@@ -167,6 +179,10 @@ class ActorResolver:
                 mention = self._resolve(doc, toks, phrase, day, default, memory, source)
                 if mention is not None:
                     mentions.append(mention)
+            for k, actor in bind_descriptions(doc, mentions[first:]):
+                mentions[first + k] = replace(mentions[first + k], actor=actor, kind="person")
+                memory.describe(Resolved(actor=actor, kind="person"),
+                                norm_words(actor.name or ""), actor.title)
         if pairs:
             mentions = self._add_pairs(doc, toks, mentions, pairs)
         if day is None:
