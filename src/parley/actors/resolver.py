@@ -56,7 +56,7 @@ class _Memory:
     def describe(self, r: Resolved, name_words: list[str], title: str | None) -> None:
         """A name the article itself describes ("X, the Colombian defence minister"): the
         description replaces whatever the bare name was remembered as."""
-        for key in (name_words[-1:] + [" ".join(name_words)]) if name_words else []:
+        for key in [*name_words[-1:], " ".join(name_words)] if name_words else []:
             self.by_surname[key] = r
         if r.actor.name:
             self.by_surname["=" + r.actor.name] = r
