@@ -103,3 +103,10 @@ def test_seizing_a_town_from_an_uncodable_group_is_coded_with_its_place(code) ->
     assert seized and seized[0].source.code == "SYRMIL"
     assert seized[0].target is None or seized[0].target.country is None
     assert seized[0].place is not None and seized[0].place.name == "Palmyra"
+
+
+def test_refusing_to_negotiate_is_a_rejection_of_talks(code) -> None:
+    events = code("The Syrian government refused to negotiate with the Syrian opposition on "
+                  "Monday.", published="2017-12-14")
+    assert [e.cameo for e in events] == ["125"]
+    assert events[0].source.code == "SYRGOV" and events[0].target.code == "SYROPP"

@@ -134,6 +134,7 @@ class EventLexicon:
         self.refusal_codes = {str(k): str(v)
                               for k, v in settings.get("refusal_codes", {}).items()}
         self.threat_codes = {str(k): str(v) for k, v in settings.get("threat_codes", {}).items()}
+        self.refusal_heads = frozenset(settings.get("refusal_heads", ()))
         self.topics = topics
         self.frameworks = frameworks
         self._topic_of = {w.lower(): t for t, ws in topics.items() for w in ws}

@@ -202,6 +202,15 @@ def future_clause(token: Token, lex: EventLexicon) -> bool | None:
     return None
 
 
+def _refusing(token: Token, lex: EventLexicon) -> bool:
+    """Is a negated event refused rather than just not done? "will/would not meet",
+    "refused/declined to meet" are refusals; "did not meet" is no event."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall")
+           for c in token.children):
+        return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.refusal_heads
+
+
 def _obligation(token: Token, lex: EventLexicon) -> list[Token] | None:
     """Subject of the speech verb when the token is "<Y> must <do>" reported by it."""
     if not any(c.dep_ == "aux" and c.lemma_.lower() in lex.obligation_modals
@@ -318,6 +327,7 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
     """All event triggers in one sentence, in text order."""
     out: list[Trigger] = []
     consumed: set[int] = set()
+    refusers: set[int] = set()  # "refused" of "refused to negotiate": the refusal is coded
     # Nominal events first so a light verb can hand its clause to its noun.
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -368,13 +378,19 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             split = _between(tok)
             if split is not None:
                 src, tgt = split
+        refusal = None
         if _negated(anchor, lex):
-            continue
+            refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(anchor, lex) else None
+            if refusal is None:
+                continue
+            if anchor.dep_ == "xcomp":
+                refusers.add(anchor.head.i)
         planned, head = _planned(anchor, lex)
-        intent = planned and head not in lex.arranged_heads
+        intent = planned and head not in lex.arranged_heads and refusal is None
         out.append(Trigger(
             token=tok.i, pattern=pat,
-            cameo=lex.intent_codes.get(pat.cameo[:2], pat.cameo) if intent else pat.cameo,
+            cameo=refusal or (lex.intent_codes.get(pat.cameo[:2], pat.cameo) if intent
+                              else pat.cameo),
             anchor=anchor.i,
             subjects=tuple(t.i for t in src), objects=tuple(t.i for t in tgt),
             planned=planned, pluperfect=_pluperfect(anchor),
@@ -391,12 +407,12 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
             continue
         refusal = None
         if _negated(tok, lex):
-            # "did not meet" is no event; "will not accept" / "would not meet" is a refusal.
-            modal = any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall")
-                        for c in tok.children)
-            refusal = lex.refusal_codes.get(pat.cameo[:2]) if modal else None
+            # "did not meet" is no event; "will not accept" / "refused to meet" is a refusal.
+            refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(tok, lex) else None
             if refusal is None:
                 continue
+            if tok.dep_ == "xcomp":
+                refusers.add(tok.head.i)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":
             # "soldiers killed in Ukraine": the modified noun undergoes the event.
@@ -459,7 +475,8 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                    if t.planned and sent.doc[t.anchor].dep_ in ("xcomp", "ccomp")}
     heads = lex.planned_heads | lex.threat_heads
     out = [t for t in out if not (t.anchor in inner_heads and t.token == t.anchor
-                                  and sent.doc[t.token].lemma_.lower() in heads)]
+                                  and sent.doc[t.token].lemma_.lower() in heads)
+           and t.token not in refusers]
     if lex.main_clause_only:
         # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
         out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
