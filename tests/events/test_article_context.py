@@ -110,3 +110,16 @@ def test_refusing_to_negotiate_is_a_rejection_of_talks(code) -> None:
                   "Monday.", published="2017-12-14")
     assert [e.cameo for e in events] == ["125"]
     assert events[0].source.code == "SYRGOV" and events[0].target.code == "SYROPP"
+
+
+def test_finite_adverbial_clause_reports_its_own_act(code) -> None:
+    events = code("Scores of Russian fighters were killed when US forces carried out air "
+                  "strikes against Syrian government troops.", published="2018-02-13")
+    assert any(e.cameo_root == "19" and e.source.country == "USA"
+               and e.target.country == "SYR" for e in events)
+
+
+def test_relative_clause_description_is_not_an_act(code) -> None:
+    events = code("Matthews, who joined Kurdish forces that fought the Syrian army, arrived "
+                  "in London.", published="2018-02-14")
+    assert not [e for e in events if e.cameo_root == "19"]

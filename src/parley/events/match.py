@@ -20,7 +20,9 @@ _ARG_DEPS = {"dobj", "obj", "attr", "prep", "dative", "xcomp", "acomp", "prt", "
 _SUBJ = {"nsubj", "csubj", "expl"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "between", "into", "upon", "toward",
                  "towards", "over", "about", "from", "for", "of", "among", "in"}
-_SUBORDINATE = {"acl", "relcl", "advcl", "pobj", "csubj", "npadvmod", "appos"}
+_EVENT_MARKS = {"after", "when", "as", "since", "before", "while", "until", "because",
+                "although", "though", "once"}
+_SUBORDINATE = {"acl", "relcl", "advcl", "csubj", "npadvmod", "appos"}
 # Adverbs the parser gives phrasal verbs for their particle ("hit back at", "lashed out").
 _PARTICLES = {"back", "out", "off", "up", "down", "away", "over", "in", "on"}
 _NP_MODS = {"compound", "amod", "nmod", "nummod", "poss"}
@@ -506,6 +508,13 @@ def _nested_nominal(t: Trigger, triggers: list[Trigger], doc: Doc) -> bool:
     return False
 
 
+def _finite_adverbial(t: Token) -> bool:
+    """A finite adverbial clause reports an act of its own: "... killed when US forces
+    carried out strikes", "after Turkey launched its offensive"."""
+    return t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS for c in t.children)
+
+
 def _consequence(t: Token) -> bool:
     """A participle adjunct reporting what followed: "..., killing one person"."""
     return (t.dep_ == "advcl" and t.tag_ == "VBG"
@@ -544,7 +553,7 @@ def _main_clause(tok: Token) -> bool:
             return True
         if _misparsed_main(t):
             return True
-        if t.dep_ in _SUBORDINATE and not _consequence(t):
+        if t.dep_ in _SUBORDINATE and not _consequence(t) and not _finite_adverbial(t):
             return False
         t = t.head
     return True
