@@ -123,3 +123,15 @@ def test_relative_clause_description_is_not_an_act(code) -> None:
     events = code("Matthews, who joined Kurdish forces that fought the Syrian army, arrived "
                   "in London.", published="2018-02-14")
     assert not [e for e in events if e.cameo_root == "19"]
+
+
+def test_no_interest_is_no_intent(code) -> None:
+    events = code("The US government has shown no interest in talks with Iran.",
+                  published="2019-02-18")
+    assert not [e for e in events if e.cameo_root == "03"]
+
+
+def test_wanting_to_go_home_is_not_an_appeal(code) -> None:
+    events = code("The British woman said she wanted to return to the United Kingdom.",
+                  published="2019-02-18")
+    assert not [e for e in events if e.cameo_root == "02"]

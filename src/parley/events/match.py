@@ -204,6 +204,14 @@ def future_clause(token: Token, lex: EventLexicon) -> bool | None:
     return None
 
 
+def _denied_noun(noun: Token) -> bool:
+    """ "no interest in", "little support for", "without talks": a noun that says the event
+    is absent."""
+    return any((c.dep_ == "det" and c.lower_ == "no")
+               or (c.dep_ == "amod" and c.lower_ in ("little", "scant"))
+               for c in noun.children) or (noun.dep_ == "pobj" and noun.head.lower_ == "without")
+
+
 def _refusing(token: Token, lex: EventLexicon) -> bool:
     """Is a negated event refused rather than just not done? "will/would not meet",
     "refused/declined to meet" are refusals; "did not meet" is no event."""
@@ -360,7 +368,7 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
                 continue
             pat = p
             break
-        if pat is None:
+        if pat is None or _denied_noun(tok):
             continue
         src, tgt = _noun_args(tok)
         anchor = light if light is not None else tok
