@@ -34,3 +34,18 @@ def test_a_name_without_description_stays_without_country(mentions) -> None:
                               date="2021-05-04"))
     assert found["Diego Molano"].country is None
     assert found["Molano"].country is None
+
+
+def test_nationality_of_the_apposed_noun_binds_the_name(mentions) -> None:
+    found = _by_text(mentions("Her Dutch husband, Yago Riedijk, said he wanted to return. "
+                              "Riedijk is being held in Syria.", date="2019-03-06"))
+    assert found["Riedijk"].country == "NLD"
+    assert found["Riedijk"].rule == "desc:nationality"
+
+
+def test_description_overrides_a_dictionary_row_of_the_same_name(mentions) -> None:
+    # A dictionary row for someone else of this name must not beat what the article says.
+    found = _by_text(mentions("A British engineer, John Smith, was killed in Syria. Smith "
+                              "had worked there.", date="2018-06-20"))
+    assert found["John Smith"].country == "GBR"
+    assert found["Smith"].country == "GBR"
