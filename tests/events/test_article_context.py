@@ -135,3 +135,10 @@ def test_wanting_to_go_home_is_not_an_appeal(code) -> None:
     events = code("The British woman said she wanted to return to the United Kingdom.",
                   published="2019-02-18")
     assert not [e for e in events if e.cameo_root == "02"]
+
+
+def test_country_adjective_of_seized_towns_is_not_the_target(code) -> None:
+    events = code("Turkish-backed Syrian rebels reclaimed northern Syrian towns on Sunday.",
+                  published="2017-11-09")
+    seized = [e for e in events if e.cameo == "192"]
+    assert seized and seized[0].source.code == "SYRREB" and seized[0].target is None

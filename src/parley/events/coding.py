@@ -24,7 +24,7 @@ from parley.events.args import (
     transnational,
 )
 from parley.events.match import Trigger, find_triggers, future_clause
-from parley.events.places import article_places, sentence_place
+from parley.events.places import PLACE_NOUNS, article_places, sentence_place
 from parley.events.prefilter import candidate_text, sentence_starts
 from parley.events.restated import merge_restated
 from parley.records import Actor, Article, Event, Mention, Place, PlaceMention
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 # Roots where the place of an event is not its target ("surrendered in Soroti").
 _NO_PLACE_TARGET = {"01", "03", "08", "14"}
 _ABOUT = {"over", "about", "against", "of"}
+_TERRITORY_NOUNS = frozenset({"territory", "area", "land", "border", "frontier", "stronghold",
+                              "countryside", "side", "part", "soil"})
 _TIME_NOUNS = {"year", "month", "week", "day", "morning", "afternoon", "evening", "night",
                "time", "period", "season", "decade", "century", "quarter", "weekend"}
 _ECON = {"trade", "investment", "economy", "energy", "transportation", "agriculture"}
@@ -148,6 +150,16 @@ def _confidence(trig: Trigger, has_target: bool, fallback: bool) -> float:
     if trig.planned:
         c -= 0.1
     return round(max(0.05, min(0.95, c)), 2)
+
+
+def _territory(target: Mention, trig: Trigger, st: DocState) -> bool:
+    """ "reclaimed northern Syrian towns": for territory taken, a country named only as an
+    adjective of the place is where it happened, not the side that lost it."""
+    if trig.cameo not in st.lex.intransitive_codes or target.kind != "country":
+        return False
+    head = st.doc[target.head] if target.head is not None else None
+    return head is not None and head.dep_ in ("amod", "compound") and (
+        head.head.lemma_.lower() in PLACE_NOUNS | _TERRITORY_NOUNS)
 
 
 def _intransitive(trig: Trigger, lex: EventLexicon) -> bool:
@@ -272,8 +284,8 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
             if src_m is not None and not identifiable(src_m.actor):
                 continue  # acts of actors with a country or an IGO only (a militant network
                 # or an NGO with no country is coded only as a target)
-            if tgt_m is not None and not identifiable(tgt_m.actor) and not transnational(
-                    tgt_m.actor):
+            if tgt_m is not None and ((not identifiable(tgt_m.actor) and not transnational(
+                    tgt_m.actor)) or _territory(tgt_m, trig, st)):
                 if not _intransitive(trig, st.lex):
                     continue
                 tgt_m = None
