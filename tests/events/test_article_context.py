@@ -142,3 +142,17 @@ def test_country_adjective_of_seized_towns_is_not_the_target(code) -> None:
                   published="2017-11-09")
     seized = [e for e in events if e.cameo == "192"]
     assert seized and seized[0].source.code == "SYRREB" and seized[0].target is None
+
+
+def test_pronoun_is_the_person_the_article_is_about(code) -> None:
+    text = ("The Turkish president, Recep Tayyip Erdoğan, met British officials in London "
+            "on Monday. Erdoğan met the prime minister. Offering himself as a mediator, he "
+            "also criticised Israel.")
+    events = code(text, published="2018-05-14")
+    assert any(e.cameo_root == "11" and e.source.code == "TURGOV"
+               and e.target.country == "ISR" for e in events)
+
+
+def test_pronoun_without_a_recurring_person_stays_unresolved(code) -> None:
+    events = code("Officials met on Monday. He also criticised Israel.", published="2018-05-14")
+    assert not [e for e in events if e.cameo_root == "11"]

@@ -30,6 +30,7 @@ _FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
 _DOMESTIC_ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "PTY", "ELI", "SPY"}
 _TRANSNATIONAL = {"NGO", "IGO", "MNC", "IMG"}  # no country to inherit from the sentence
 _THIRD_PERSON = {"he", "she", "they", "it", "his", "her", "their", "its"}
+_PERSONAL = {"he", "she", "him"}
 # Unnamed state and armed actors ("government forces", "the regime", "rebels"): with no
 # country in their phrase or sentence they belong to the country the article is about.
 _FOCUS_ROLES = {"GOV", "MIL", "REB", "COP", "JUD", "SPY"}
@@ -64,6 +65,7 @@ class DocState:
     sent_starts: list[int] = field(default_factory=list)
     area_topics: list[str] = field(default_factory=list)
     article_frameworks: list[str] = field(default_factory=list)
+    people: list[Mention] = field(default_factory=list)  # person mentions, in text order
     countries: dict[str, int] = field(default_factory=dict)  # country -> mentions in article
     focus: str | None = None  # the country the article is about, when one stands out
 
@@ -217,10 +219,30 @@ def side(heads: Iterable[int], st: DocState) -> list[Mention]:
         found = mentions_under(tok, st)
         if not found and tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
             found = antecedent(tok, st)
+            if not found and tok.lower_ in _PERSONAL:
+                found = protagonist(tok, st)
         for m in found:
             if m not in out:
                 out.append(m)
     return out
+
+
+def protagonist(pron: Token, st: DocState) -> list[Mention]:
+    """ "he also criticised Europe": he/she is the person the article has named most often
+    before the pronoun (the most recent of equals), when that person has a country."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for m in st.people:
+        if m.token_end > pron.i:
+            break
+        key = m.actor.name or m.actor.code or ""
+        if key and (m.actor.country or m.actor.igo):
+            counts[key] = counts.get(key, 0) + 1
+            last[key] = m
+    if not counts:
+        return []
+    best = max(counts, key=lambda k: (counts[k], last[k].token_start))
+    return [last[best]] if counts[best] >= 2 else []
 
 
 def antecedent(pron: Token, st: DocState) -> list[Mention]:

@@ -400,6 +400,8 @@ def code_doc(article: Article, doc: Doc, coder: Coder) -> list[Event]:
             continue
         for i in range(m.token_start, m.token_end):
             st.by_token.setdefault(i, []).append(m)
+        if m.kind in ("person", "anaphor") and m.actor.name:
+            st.people.append(m)
     st.places = list(places)
     st.countries, st.focus = _article_countries(mentions, places)
     st.quotes = _quote_speakers(doc, st)
