@@ -41,7 +41,8 @@ scorer (`src/parley/evaluate/`) decides as follows.
   preferring, among equally many matches, predictions whose roles, date and place also agree.
   Two predictions for one gold event give one true positive and one false positive.
 - **Compound actors.** A gold event expands to one triple per (source member, target member)
-  pair, since the coder emits one event per member. A gold event with an empty target and two
+  pair, since the coder emits one event per member; members of the same country count once
+  (the article protocol: same-country co-actors are one entry). A gold event with an empty target and two
   or more sources ("Israel and the Palestinians reached a consensus") is the pair(s) between
   the sources, scored symmetrically. With one source and no target, any target (or none)
   matches. A gold event counts as *found* when every one of its member triples is matched.

@@ -319,3 +319,16 @@ def test_actor_scorer_country_role_and_role_lists():
     result = scorer.result()
     assert (result.country.correct, result.country.total) == (3, 4)
     assert (result.role.correct, result.role.total) == (1, 2)  # role only where gold gives one
+
+
+def test_same_country_co_actors_are_one_gold_triple() -> None:
+    from parley.evaluate.gold import GoldActor, GoldEvent
+    from parley.evaluate.matching import expand
+
+    event = GoldEvent(index=0, source=(GoldActor(country="KAZ"),),
+                      target=(GoldActor(country="BEL", roles=frozenset({"GOV"})),
+                              GoldActor(country="BEL"),
+                              GoldActor(country="NLD")),
+                      cameo="042")
+    pairs = [(t.source.country, t.target.country) for t in expand(event)]
+    assert pairs == [("KAZ", "BEL"), ("KAZ", "NLD")]

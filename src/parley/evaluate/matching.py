@@ -215,6 +215,16 @@ def _party(actor: GoldActor) -> Party:
     return Party(country=gold_key(actor), roles=actor.roles, text=actor.text)
 
 
+def _distinct(parties: list[Party]) -> list[Party]:
+    """One party per country key (the first, whose roles stand for the others); parties
+    without a country are kept apart."""
+    out: list[Party] = []
+    for p in parties:
+        if p.country is None or all(q.country != p.country for q in out):
+            out.append(p)
+    return out
+
+
 def expand(event: GoldEvent) -> list[GoldTriple]:
     """The gold triples of one gold event (compound actors expanded to member pairs)."""
 
@@ -229,8 +239,10 @@ def expand(event: GoldEvent) -> list[GoldTriple]:
             event=event,
         )
 
-    sources = [_party(a) for a in event.source]
-    targets = [_party(a) for a in event.target]
+    # Same-country co-actors are one entry (the article protocol): "the King and the Prime
+    # Minister of Belgium" is one BEL target, so one predicted event fills it.
+    sources = _distinct([_party(a) for a in event.source])
+    targets = _distinct([_party(a) for a in event.target])
     if not targets and len(sources) >= 2:
         return [triple(a, b, True) for a, b in combinations(sources, 2)]
     pairs = product(sources or [ANY], targets or [ANY])

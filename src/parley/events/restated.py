@@ -2,7 +2,7 @@
 
 News repeats itself: the lead states an act, a later paragraph restates it ("Turkey
 condemned the strike ... Ankara's condemnation came hours after ..."). Events of one article
-with the same source, target, CAMEO root, historical flag and date (a date that is only the
+with the same source, target, CAMEO code, historical flag and date (a date that is only the
 publication date does not count) are one act. The first report is kept: a later sentence
 that restates an act adds nothing (the article protocol).
 """
@@ -28,11 +28,11 @@ def _when(e: Event, published: str | None) -> str | None:
 
 def merge_restated(events: Sequence[Event], published: str | None = None) -> list[Event]:
     """The events of one article with restatements of an act removed, in text order. Two
-    reports are one act when their sides, root and historical flag agree and their dates do
+    reports are one act when their sides, code and historical flag agree and their dates do
     not differ (a report without its own date agrees with any)."""
     groups: dict[tuple, list[list[int]]] = {}
     for i, e in enumerate(events):
-        key = (_who(e.source), _who(e.target), e.cameo_root, e.historical)
+        key = (_who(e.source), _who(e.target), e.cameo, e.historical)
         when = _when(e, published)
         for group in groups.setdefault(key, []):
             dates = {_when(events[j], published) for j in group} - {None}
