@@ -42,10 +42,11 @@ scorer (`src/parley/evaluate/`) decides as follows.
   Two predictions for one gold event give one true positive and one false positive.
 - **Compound actors.** A gold event expands to one triple per (source member, target member)
   pair, since the coder emits one event per member; members of the same country count once
-  (the article protocol: same-country co-actors are one entry). A gold event with an empty target and two
-  or more sources ("Israel and the Palestinians reached a consensus") is the pair(s) between
-  the sources, scored symmetrically. With one source and no target, any target (or none)
-  matches. A gold event counts as *found* when every one of its member triples is matched.
+  (the article protocol: same-country co-actors are one entry). A gold event with an empty
+  target and two or more sources ("Israel and the Palestinians reached a consensus") is the
+  pair(s) between the sources, scored symmetrically. With one source and no target, any
+  target (or none) matches. A gold event counts as *found* when every one of its member
+  triples is matched.
 - **Mirrors.** When the coder emits both A→B and B→A for one symmetric gold event, the mirror
   is neither a hit nor a false positive.
 - **Unknown countries.** A gold actor with a null country (and no IGO) means the gold does not
