@@ -156,3 +156,11 @@ def test_pronoun_is_the_person_the_article_is_about(code) -> None:
 def test_pronoun_without_a_recurring_person_stays_unresolved(code) -> None:
     events = code("Officials met on Monday. He also criticised Israel.", published="2018-05-14")
     assert not [e for e in events if e.cameo_root == "11"]
+
+
+def test_a_country_does_not_meet_its_own_ministers(code) -> None:
+    events = code("Russia and Turkey, whose foreign ministers met on Saturday in Moscow, "
+                  "negotiated a deal.", published="2018-12-30")
+    meetings = [e for e in events if e.cameo_root == "04"]
+    assert meetings
+    assert not [e for e in meetings if e.source.country == e.target.country]

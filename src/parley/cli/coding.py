@@ -36,7 +36,7 @@ def code_cmd(
         None, "--published", help="Publication date YYYY-MM-DD for inputs without one."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
-    processes: int = typer.Option(1, "--processes", min=1, help="spaCy worker processes."),
+    processes: int = typer.Option(1, "--processes", "-p", min=1, help="spaCy worker processes."),
     actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary file."),
     no_prefilter: bool = typer.Option(
         False, "--no-prefilter", help="Parse every sentence, not only candidate ones."),

@@ -177,19 +177,28 @@ def _intransitive(trig: Trigger, lex: EventLexicon) -> bool:
 
 def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
            ) -> list[tuple[Mention | None, Mention | None]]:
+    meeting = trig.cameo[:2] == "04"  # a country does not meet its own officials
     if targets and not sources:
         return [(None, t) for t in targets]
     if targets:
         return [(s, t) for s in sources for t in targets
                 if not same_actor(s.actor, t.actor)
-                and not (s.actor.code and s.actor.code == t.actor.code)]
+                and not (s.actor.code and s.actor.code == t.actor.code)
+                and not (meeting and _own_country(s.actor, t.actor))]
     distinct: list[Mention] = []
     for s in sources:
         if not any(same_actor(s.actor, d.actor) for d in distinct):
             distinct.append(s)
     if len(distinct) >= 2:
-        return [(a, b) for a in distinct for b in distinct if a is not b]
+        return [(a, b) for a in distinct for b in distinct
+                if a is not b and not (meeting and _own_country(a.actor, b.actor))]
     return [(s, None) for s in distinct]
+
+
+def _own_country(a: Actor, b: Actor) -> bool:
+    """A country and an actor of its own ("Russia and Turkey, whose ministers met") are one
+    side of a meeting, not its two sides."""
+    return bool(a.country) and a.country == b.country and (a.role is None or b.role is None)
 
 
 def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
