@@ -164,3 +164,16 @@ def test_a_country_does_not_meet_its_own_ministers(code) -> None:
     meetings = [e for e in events if e.cameo_root == "04"]
     assert meetings
     assert not [e for e in meetings if e.source.country == e.target.country]
+
+
+def test_holding_talks_with_officials_is_not_an_arrest(code) -> None:
+    events = code("The US national security adviser held tense talks with Turkish officials "
+                  "in Ankara on Tuesday.", published="2019-01-08")
+    assert not [e for e in events if e.cameo_root == "17"]
+    assert any(e.cameo_root == "04" for e in events)
+
+
+def test_a_verbal_act_takes_no_place_as_its_target(code) -> None:
+    events = code("President Trump ordered the withdrawal of troops in Afghanistan.",
+                  published="2018-12-21")
+    assert not [e for e in events if e.cameo_root == "10" and e.target is not None]

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from parley.events.lexicon import EventLexicon
 
 # Roots where the place of an event is not its target ("surrendered in Soroti").
-_NO_PLACE_TARGET = {"01", "03", "08", "14"}
+_NO_PLACE_TARGET = {"01", "02", "03", "08", "10", "11", "12", "13", "14"}
 _ABOUT = {"over", "about", "against", "of"}
 _TERRITORY_NOUNS = frozenset({"territory", "area", "land", "border", "frontier", "stronghold",
                               "countryside", "side", "part", "soil"})
