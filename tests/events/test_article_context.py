@@ -174,6 +174,7 @@ def test_holding_talks_with_officials_is_not_an_arrest(code) -> None:
 
 
 def test_a_verbal_act_takes_no_place_as_its_target(code) -> None:
-    events = code("President Trump ordered the withdrawal of troops in Afghanistan.",
+    # Whoever bombed Aleppo is not named: Syria is not the target of the condemnation.
+    events = code("The Turkish government condemned the bombing in Aleppo on Monday.",
                   published="2018-12-21")
-    assert not [e for e in events if e.cameo_root == "10" and e.target is not None]
+    assert not [e for e in events if e.cameo_root == "11" and e.target is not None]
