@@ -178,3 +178,15 @@ def test_a_verbal_act_takes_no_place_as_its_target(code) -> None:
     events = code("The Turkish government condemned the bombing in Aleppo on Monday.",
                   published="2018-12-21")
     assert not [e for e in events if e.cameo_root == "11" and e.target is not None]
+
+
+def test_honouring_obligations_is_not_praise(code) -> None:
+    events = code("The UK has been urged to honour its obligations to Syrian children.",
+                  published="2019-03-13")
+    assert not [e for e in events if e.cameo_root == "05"]
+
+
+def test_an_appeal_is_addressed_to_the_verbs_own_object(code) -> None:
+    # Iraq is where the protests were, not whom Iran appealed to.
+    events = code("Iran appealed for calm after the Iraqi protests.", published="2019-10-02")
+    assert not [e for e in events if e.cameo_root == "02"]

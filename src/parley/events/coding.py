@@ -223,9 +223,9 @@ def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     targets = [domestic(t, sources) for t in targets
                if not any(same_actor(t.actor, s.actor) for s in sources)]
     fallback = False
-    speech = trig.pattern.speech or trig.cameo == "010"
+    speech = trig.pattern.speech or trig.cameo == "010" or trig.cameo[:2] == "02"
     if speech:
-        pass  # a statement is directed at whom the verb names, never a bystander
+        pass  # a statement or an appeal is directed at whom the verb names, not a bystander
     elif not targets and len({s.actor.code or s.actor.text for s in sources}) < 2:
         fb = fallback_target(trig, sent, sources, st)
         if fb is not None:
