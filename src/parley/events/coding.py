@@ -241,6 +241,25 @@ def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     return targets, fallback
 
 
+def _codable_pairs(trig: Trigger, sources: list[Mention], targets: list[Mention],
+                   st: DocState) -> Iterator[tuple[Mention | None, Mention | None]]:
+    """The (source, target) pairs of a trigger that the protocol codes."""
+    for src_m, tgt_m in _pairs(trig, sources, targets):
+        if tgt_m is None and not _intransitive(trig, st.lex):
+            continue  # CAMEO events are dyadic; only some roots stand without a target
+        if tgt_m is None and trig.cameo[:2] == "14" and src_m and src_m.actor.country:
+            tgt_m = implied_government(src_m)
+        if src_m is not None and not identifiable(src_m.actor):
+            continue  # acts of actors with a country or an IGO only (a militant network
+            # or an NGO with no country is coded only as a target)
+        if tgt_m is not None and ((not identifiable(tgt_m.actor) and not transnational(
+                tgt_m.actor)) or _territory(tgt_m, trig, st)):
+            if not _intransitive(trig, st.lex):
+                continue
+            tgt_m = None
+        yield src_m, tgt_m
+
+
 def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
     found = find_triggers(sent, st.lex)
     sides = {t.token: side(t.subjects, st) for t in found}
@@ -285,19 +304,7 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
             if q.start <= trigger_tok.idx < q.end:
                 quote, speaker = q.text, spk
                 break
-        for src_m, tgt_m in _pairs(trig, sources, targets):
-            if tgt_m is None and not _intransitive(trig, st.lex):
-                continue  # CAMEO events are dyadic; only some roots stand without a target
-            if tgt_m is None and trig.cameo[:2] == "14" and src_m and src_m.actor.country:
-                tgt_m = implied_government(src_m)
-            if src_m is not None and not identifiable(src_m.actor):
-                continue  # acts of actors with a country or an IGO only (a militant network
-                # or an NGO with no country is coded only as a target)
-            if tgt_m is not None and ((not identifiable(tgt_m.actor) and not transnational(
-                    tgt_m.actor)) or _territory(tgt_m, trig, st)):
-                if not _intransitive(trig, st.lex):
-                    continue
-                tgt_m = None
+        for src_m, tgt_m in _codable_pairs(trig, sources, targets, st):
             src = src_m.actor if src_m else None
             tgt = tgt_m.actor if tgt_m else None
             cameo = _refine(trig.cameo, trig, sent, src, tgt, place, topics_here)

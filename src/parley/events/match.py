@@ -8,10 +8,11 @@ the tokens heading the source side and the target side, plus negation and planne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from parley.events.clauses import clause_has_trigger, prune
 from parley.events.lexicon import EventLexicon, Pattern
 
 # Dependency labels of a verb's arguments whose words can satisfy a pattern's object words.
@@ -20,9 +21,6 @@ _ARG_DEPS = {"dobj", "obj", "attr", "prep", "dative", "xcomp", "acomp", "prt", "
 _SUBJ = {"nsubj", "csubj", "expl"}
 _TARGET_PREPS = {"with", "to", "against", "on", "at", "between", "into", "upon", "toward",
                  "towards", "over", "about", "from", "for", "of", "among", "in"}
-_EVENT_MARKS = {"after", "when", "as", "since", "before", "while", "until", "because",
-                "although", "though", "once"}
-_SUBORDINATE = {"acl", "relcl", "advcl", "csubj", "npadvmod", "appos"}
 # Adverbs the parser gives phrasal verbs for their particle ("hit back at", "lashed out").
 _PARTICLES = {"back", "out", "off", "up", "down", "away", "over", "in", "on"}
 _NP_MODS = {"compound", "amod", "nmod", "nummod", "poss"}
@@ -335,246 +333,139 @@ def _light_verb(noun: Token, lex: EventLexicon) -> Token | None:
 
 def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
     """All event triggers in one sentence, in text order."""
-    out: list[Trigger] = []
-    consumed: set[int] = set()
+    consumed: set[int] = set()  # light verbs whose clause a nominal event took
     refusers: set[int] = set()  # "refused" of "refused to negotiate": the refusal is coded
     # Nominal events first so a light verb can hand its clause to its noun.
-    for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN"):
+    out = [t for tok in sent if (t := _noun_trigger(tok, lex, consumed, refusers))]
+    out += [t for tok in sent
+            if tok.i not in consumed and (t := _verb_trigger(tok, lex, refusers))]
+    return prune(out, sent, lex, refusers)
+
+
+def _noun_pattern(tok: Token, light: Token | None, lex: EventLexicon) -> Pattern | None:
+    """The nominal pattern a noun carries, given its light verb (if any)."""
+    pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_) or []
+    words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
+    if light is not None:
+        words.add(verb_lemma(light, lex))
+    for p in pats:
+        if p.light_only and light is None:
             continue
-        lemma = tok.lemma_.lower()
-        pats = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
-        if not pats:
+        if p.requires_light and (light is None or verb_lemma(light, lex) not in
+                                 p.requires_light):
             continue
-        if tok.dep_ == "compound" and not (lex.nouns.get(tok.head.lemma_.lower())
-                                           or lex.nouns.get(tok.head.lower_)):
-            continue  # a modifier of a non-event noun: "war games", "attack helicopters"
-        light = _light_verb(tok, lex)
-        if light is not None:
-            verb_pat = choose_pattern(verb_lemma(light, lex), light, lex)
-            if verb_pat is not None and verb_pat.kind == "verb" and verb_pat.specificity:
-                continue  # "sent humanitarian aid": the verb's own pattern is more specific
-        words = {t.lemma_.lower() for t in tok.subtree} | {t.lower_ for t in tok.subtree}
-        if light is not None:
-            words.add(verb_lemma(light, lex))
-        pat = None
-        for p in pats:
-            if p.light_only and light is None:
-                continue
-            if p.requires_light and (light is None or verb_lemma(light, lex) not in
-                                     p.requires_light):
-                continue
-            if p.objects and not (p.objects & words):
-                continue
-            pat = p
-            break
-        if pat is None or _denied_noun(tok):
+        if p.objects and not (p.objects & words):
             continue
-        src, tgt = _noun_args(tok)
-        anchor = light if light is not None else tok
-        if light is not None:
-            consumed.add(light.i)
-            passive = tok.dep_ == "nsubjpass"
-            vsubj = _agent(light) if passive else subjects_of(light)
-            if not vsubj and not passive and tok.dep_ == "pobj":
-                # "Serb forces were engaged in ethnic cleansing": who is engaged does it.
-                vsubj = [c for c in light.children if c.dep_ == "nsubjpass"]
-            if vsubj:
-                src = list(vsubj)
-            if not tgt:
-                tgt = [o for o in objects_of(light, False) if o.i != tok.i]
-        if not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.dep_ == "poss"
-                   for t in src):  # no source but plain modifiers ("sensitive talks")
-            split = _between(tok)
-            if split is not None:
-                src, tgt = split
-        refusal = None
-        if _negated(anchor, lex):
-            refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(anchor, lex) else None
-            if refusal is None:
-                continue
-            if anchor.dep_ == "xcomp":
-                refusers.add(anchor.head.i)
-        planned, head = _planned(anchor, lex)
-        intent = planned and head not in lex.arranged_heads and refusal is None
-        out.append(Trigger(
-            token=tok.i, pattern=pat,
-            cameo=refusal or (lex.intent_codes.get(pat.cameo[:2], pat.cameo) if intent
-                              else pat.cameo),
-            anchor=anchor.i,
-            subjects=tuple(t.i for t in src), objects=tuple(t.i for t in tgt),
-            planned=planned, pluperfect=_pluperfect(anchor),
-        ))
-    for tok in sent:
-        if tok.i in consumed or tok.pos_ not in ("VERB",):
-            continue
-        lemma = verb_lemma(tok, lex)
-        pat = choose_pattern(lemma, tok, lex) if (lemma in lex.verbs or lemma in lex.mined) \
-            else None
-        if pat is None and _obligation(tok, lex) is not None:
-            pat = lex.obligation_pattern  # "X said Y must hand over the suspects"
-        if pat is None:
-            continue
-        refusal = None
-        if _negated(tok, lex):
-            # "did not meet" is no event; "will not accept" / "refused to meet" is a refusal.
-            refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(tok, lex) else None
-            if refusal is None:
-                continue
-            if tok.dep_ == "xcomp":
-                refusers.add(tok.head.i)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":
-            # "soldiers killed in Ukraine": the modified noun undergoes the event.
-            subj = _agent(tok)
-            obj = [tok.head, *objects_of(tok, False)]
-        elif passive:
-            subj = _agent(tok)
-            obj = [c for c in tok.children if c.dep_ == "nsubjpass"] or objects_of(tok, True)
-            if not subj:
-                obj_pass = obj
-                subj = []
-                obj = obj_pass
-        else:
-            subj = subjects_of(tok)
-            obj = objects_of(tok, False)
-            if lemma in lex.undergo_verbs:
-                subj, obj = obj, subj
-        planned, head = _planned(tok, lex)
-        cameo = pat.cameo
-        obligation = _obligation(tok, lex)
-        if refusal is not None:
-            cameo, planned = refusal, False
-        elif obligation is not None:
-            # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
-            subj, obj, cameo, planned = obligation, subj, "100", False
-        elif planned and (head in lex.threat_heads or cameo[:2] in lex.threat_roots):
-            cameo = lex.threat_codes.get(cameo[:2], cameo)
-        elif planned and head not in lex.arranged_heads:
-            cameo = lex.intent_codes.get(cameo[:2], cameo)
-        speech_has_event = False
-        if pat.speech or pat.cameo == "010":
-            speech_has_event = _clause_has_trigger(tok, lex)
-        out.append(Trigger(
-            token=tok.i, pattern=pat, cameo=cameo, anchor=tok.i,
-            subjects=tuple(t.i for t in subj), objects=tuple(t.i for t in obj),
-            planned=planned, pluperfect=_pluperfect(tok), speech_has_event=speech_has_event,
-        ))
-    # "X demanded/urged that Y <event>": the inner event is the content of the demand, not
-    # an event; Y becomes the demand's target when it has none.
-    doc = sent.doc
-    by_anchor = {t.anchor: t for t in out}
-    content: set[int] = set()
-    for t in list(out):
-        if t.cameo[:2] not in lex.content_roots:
-            continue
-        head = doc[t.anchor]
-        has_obj = any(c.dep_ in ("dobj", "obj") for c in head.children)
-        for child in head.children:
-            # "urged Iran to stop", "demanded that Hamas renounce": asked of someone else;
-            # "wants to help" (no object) is the subject's own intent, coded as planned.
-            if child.i in by_anchor and (child.dep_ == "ccomp"
-                                         or (child.dep_ == "xcomp" and has_obj)):
-                content.add(child.i)
-                if not t.objects:
-                    inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    out[out.index(t)] = replace(t, objects=tuple(inner))
-    out = [t for t in out if t.anchor not in content]
-    # "X agreed/pledged/plans to <event>": the inner event carries the code; its head goes.
-    inner_heads = {sent.doc[t.anchor].head.i for t in out
-                   if t.planned and sent.doc[t.anchor].dep_ in ("xcomp", "ccomp")}
-    heads = lex.planned_heads | lex.threat_heads
-    out = [t for t in out if not (t.anchor in inner_heads and t.token == t.anchor
-                                  and sent.doc[t.token].lemma_.lower() in heads)
-           and t.token not in refusers]
-    if lex.main_clause_only:
-        # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
-        out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
-               or _main_clause(doc[t.anchor])]
-    if not lex.nested_nominals:
-        out = [t for t in out if not _nested_nominal(t, out, doc)]
-    out.sort(key=lambda t: t.token)
-    return out
+        return p
+    return None
 
 
-def _nested_nominal(t: Trigger, triggers: list[Trigger], doc: Doc) -> bool:
-    """A standalone nominal event inside another trigger's object side ("complained over
-    Israeli raids", "refused to assist the war"): the sentence reports the other event.
-    Speech verbs do not count: what is said is reported as its own event."""
-    if t.anchor != t.token or doc[t.token].pos_ == "VERB":
-        return False
-    anchors = {o.anchor for o in triggers if o is not t and o.token != t.token
-               and not o.pattern.speech and o.cameo != "010"}
-    tok = doc[t.token]
-    for _ in range(8):
-        if tok.head.i == tok.i:
-            return False
-        if tok.head.i in anchors:
-            # On the object side only: "Russia's attack on Ukraine killed ten" keeps it.
-            return tok.dep_ not in ("nsubj", "nsubjpass", "csubj")
-        tok = tok.head
-    return False
+def _noun_trigger(tok: Token, lex: EventLexicon, consumed: set[int], refusers: set[int]
+                  ) -> Trigger | None:
+    """A nominal event ("held talks with", "Russia's attack on"), or None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not (lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)):
+        return None
+    if tok.dep_ == "compound" and not (lex.nouns.get(tok.head.lemma_.lower())
+                                       or lex.nouns.get(tok.head.lower_)):
+        return None  # a modifier of a non-event noun: "war games", "attack helicopters"
+    light = _light_verb(tok, lex)
+    if light is not None:
+        verb_pat = choose_pattern(verb_lemma(light, lex), light, lex)
+        if verb_pat is not None and verb_pat.kind == "verb" and verb_pat.specificity:
+            return None  # "sent humanitarian aid": the verb's own pattern is more specific
+    pat = _noun_pattern(tok, light, lex)
+    if pat is None or _denied_noun(tok):
+        return None
+    src, tgt = _noun_args(tok)
+    anchor = light if light is not None else tok
+    if light is not None:
+        consumed.add(light.i)
+        passive = tok.dep_ == "nsubjpass"
+        vsubj = _agent(light) if passive else subjects_of(light)
+        if not vsubj and not passive and tok.dep_ == "pobj":
+            # "Serb forces were engaged in ethnic cleansing": who is engaged does it.
+            vsubj = [c for c in light.children if c.dep_ == "nsubjpass"]
+        if vsubj:
+            src = list(vsubj)
+        if not tgt:
+            tgt = [o for o in objects_of(light, False) if o.i != tok.i]
+    if not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.dep_ == "poss"
+               for t in src):  # no source but plain modifiers ("sensitive talks")
+        split = _between(tok)
+        if split is not None:
+            src, tgt = split
+    refusal = None
+    if _negated(anchor, lex):
+        refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(anchor, lex) else None
+        if refusal is None:
+            return None
+        if anchor.dep_ == "xcomp":
+            refusers.add(anchor.head.i)
+    planned, head = _planned(anchor, lex)
+    intent = planned and head not in lex.arranged_heads and refusal is None
+    return Trigger(
+        token=tok.i, pattern=pat,
+        cameo=refusal or (lex.intent_codes.get(pat.cameo[:2], pat.cameo) if intent
+                          else pat.cameo),
+        anchor=anchor.i,
+        subjects=tuple(t.i for t in src), objects=tuple(t.i for t in tgt),
+        planned=planned, pluperfect=_pluperfect(anchor),
+    )
 
 
-def _finite_adverbial(t: Token) -> bool:
-    """A finite adverbial clause reports an act of its own: "... killed when US forces
-    carried out strikes", "after Turkey launched its offensive"."""
-    return t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS for c in t.children)
+def _verb_sides(tok: Token, lemma: str, lex: EventLexicon) -> tuple[list[Token], list[Token]]:
+    """Heads of a verb's source and target sides, by voice."""
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        # "soldiers killed in Ukraine": the modified noun undergoes the event.
+        return _agent(tok), [tok.head, *objects_of(tok, False)]
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        obj = [c for c in tok.children if c.dep_ == "nsubjpass"] or objects_of(tok, True)
+        return _agent(tok), obj
+    subj, obj = subjects_of(tok), objects_of(tok, False)
+    if lemma in lex.undergo_verbs:
+        subj, obj = obj, subj
+    return subj, obj
 
 
-def _consequence(t: Token) -> bool:
-    """A participle adjunct reporting what followed: "..., killing one person"."""
-    return (t.dep_ == "advcl" and t.tag_ == "VBG"
-            and not any(c.dep_ in ("mark", "aux") for c in t.children))
-
-
-def _misparsed_main(t: Token) -> bool:
-    """A main verb the parser hung on a noun root: in "The air force carried out strikes"
-    or "X, Y and Z on Thursday condemned ..." the finite verb, with no subject or relative
-    word of its own, becomes a modifier (acl/relcl) of a noun that is the sentence root."""
-    if t.dep_ not in ("acl", "relcl") or t.head.i > t.i:
-        return False
-    sent = t.sent
-    root = sent.root
-    if root.pos_ not in ("NOUN", "PROPN") or root.i not in (t.head.i, t.head.head.i):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
-           for c in t.children):
-        return False
-    if t.tag_ in ("VBD", "VBZ", "VBP"):
-        return True
-    # A participle ("carried out") is the main verb only when nothing else in the
-    # sentence is finite.
-    inside = {x.i for x in t.subtree}
-    return t.tag_ == "VBN" and not any(x.tag_ in ("VBD", "VBZ", "VBP", "MD")
-                                       for x in sent if x.i not in inside)
-
-
-def _main_clause(tok: Token) -> bool:
-    """Is the token in the sentence's main line (root, its conjuncts, complements and
-    reported clauses) rather than in a modifier clause ("a meeting aimed at establishing
-    ties", "refugees who fled the fighting")?"""
-    t = tok
-    for _ in range(12):
-        if t.head is t:
-            return True
-        if _misparsed_main(t):
-            return True
-        if t.dep_ in _SUBORDINATE and not _consequence(t) and not _finite_adverbial(t):
-            return False
-        t = t.head
-    return True
-
-
-def _clause_has_trigger(verb: Token, lex: EventLexicon) -> bool:
-    """Does a speech verb's complement (or the rest of its sentence) report another event?"""
-    for t in verb.sent:
-        if t.i == verb.i or t.pos_ not in ("VERB", "NOUN"):
-            continue
-        lemma = t.lemma_.lower()
-        if t.pos_ == "VERB" and (lemma in lex.verbs or lemma in lex.mined) and not any(
-            p.speech for p in lex.verbs.get(lemma, ())
-        ):
-            return True
-    return False
+def _verb_trigger(tok: Token, lex: EventLexicon, refusers: set[int]) -> Trigger | None:
+    """A verbal event ("attacked", "will not accept", "said Y must ..."), or None."""
+    if tok.pos_ not in ("VERB",):
+        return None
+    lemma = verb_lemma(tok, lex)
+    pat = choose_pattern(lemma, tok, lex) if (lemma in lex.verbs or lemma in lex.mined) \
+        else None
+    if pat is None and _obligation(tok, lex) is not None:
+        pat = lex.obligation_pattern  # "X said Y must hand over the suspects"
+    if pat is None:
+        return None
+    refusal = None
+    if _negated(tok, lex):
+        # "did not meet" is no event; "will not accept" / "refused to meet" is a refusal.
+        refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(tok, lex) else None
+        if refusal is None:
+            return None
+        if tok.dep_ == "xcomp":
+            refusers.add(tok.head.i)
+    subj, obj = _verb_sides(tok, lemma, lex)
+    planned, head = _planned(tok, lex)
+    cameo = pat.cameo
+    obligation = _obligation(tok, lex)
+    if refusal is not None:
+        cameo, planned = refusal, False
+    elif obligation is not None:
+        # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
+        subj, obj, cameo, planned = obligation, subj, "100", False
+    elif planned and (head in lex.threat_heads or cameo[:2] in lex.threat_roots):
+        cameo = lex.threat_codes.get(cameo[:2], cameo)
+    elif planned and head not in lex.arranged_heads:
+        cameo = lex.intent_codes.get(cameo[:2], cameo)
+    speech_has_event = False
+    if pat.speech or pat.cameo == "010":
+        speech_has_event = clause_has_trigger(tok, lex)
+    return Trigger(
+        token=tok.i, pattern=pat, cameo=cameo, anchor=tok.i,
+        subjects=tuple(t.i for t in subj), objects=tuple(t.i for t in obj),
+        planned=planned, pluperfect=_pluperfect(tok), speech_has_event=speech_has_event,
+    )

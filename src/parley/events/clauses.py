@@ -1,0 +1,141 @@
+"""Which clauses of a sentence report events: the main line, finite adverbials, nominal
+events on their own; not descriptions, demands' contents or the heads of intended events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from parley.events.lexicon import EventLexicon
+    from parley.events.match import Trigger
+
+_EVENT_MARKS = {"after", "when", "as", "since", "before", "while", "until", "because",
+                "although", "though", "once"}
+_SUBORDINATE = {"acl", "relcl", "advcl", "csubj", "npadvmod", "appos"}
+
+
+def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
+          ) -> list[Trigger]:
+    """The triggers that report events of their own, in text order: not the content of a
+    demand, not the head of an intended event, not in a modifier clause."""
+    # "X demanded/urged that Y <event>": the inner event is the content of the demand, not
+    # an event; Y becomes the demand's target when it has none.
+    doc = sent.doc
+    by_anchor = {t.anchor: t for t in out}
+    content: set[int] = set()
+    for t in list(out):
+        if t.cameo[:2] not in lex.content_roots:
+            continue
+        head = doc[t.anchor]
+        has_obj = any(c.dep_ in ("dobj", "obj") for c in head.children)
+        for child in head.children:
+            # "urged Iran to stop", "demanded that Hamas renounce": asked of someone else;
+            # "wants to help" (no object) is the subject's own intent, coded as planned.
+            if child.i in by_anchor and (child.dep_ == "ccomp"
+                                         or (child.dep_ == "xcomp" and has_obj)):
+                content.add(child.i)
+                if not t.objects:
+                    inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    out[out.index(t)] = replace(t, objects=tuple(inner))
+    out = [t for t in out if t.anchor not in content]
+    # "X agreed/pledged/plans to <event>": the inner event carries the code; its head goes.
+    inner_heads = {sent.doc[t.anchor].head.i for t in out
+                   if t.planned and sent.doc[t.anchor].dep_ in ("xcomp", "ccomp")}
+    heads = lex.planned_heads | lex.threat_heads
+    out = [t for t in out if not (t.anchor in inner_heads and t.token == t.anchor
+                                  and sent.doc[t.token].lemma_.lower() in heads)
+           and t.token not in refusers]
+    if lex.main_clause_only:
+        # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
+        out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
+               or main_clause(doc[t.anchor])]
+    if not lex.nested_nominals:
+        out = [t for t in out if not nested_nominal(t, out, doc)]
+    out.sort(key=lambda t: t.token)
+    return out
+
+
+def nested_nominal(t: Trigger, triggers: list[Trigger], doc: Doc) -> bool:
+    """A standalone nominal event inside another trigger's object side ("complained over
+    Israeli raids", "refused to assist the war"): the sentence reports the other event.
+    Speech verbs do not count: what is said is reported as its own event."""
+    if t.anchor != t.token or doc[t.token].pos_ == "VERB":
+        return False
+    anchors = {o.anchor for o in triggers if o is not t and o.token != t.token
+               and not o.pattern.speech and o.cameo != "010"}
+    tok = doc[t.token]
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return False
+        if tok.head.i in anchors:
+            # On the object side only: "Russia's attack on Ukraine killed ten" keeps it.
+            return tok.dep_ not in ("nsubj", "nsubjpass", "csubj")
+        tok = tok.head
+    return False
+
+
+def _finite_adverbial(t: Token) -> bool:
+    """A finite adverbial clause reports an act of its own: "... killed when US forces
+    carried out strikes", "after Turkey launched its offensive"."""
+    return t.dep_ == "advcl" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS for c in t.children)
+
+
+def _consequence(t: Token) -> bool:
+    """A participle adjunct reporting what followed: "..., killing one person"."""
+    return (t.dep_ == "advcl" and t.tag_ == "VBG"
+            and not any(c.dep_ in ("mark", "aux") for c in t.children))
+
+
+def _misparsed_main(t: Token) -> bool:
+    """A main verb the parser hung on a noun root: in "The air force carried out strikes"
+    or "X, Y and Z on Thursday condemned ..." the finite verb, with no subject or relative
+    word of its own, becomes a modifier (acl/relcl) of a noun that is the sentence root."""
+    if t.dep_ not in ("acl", "relcl") or t.head.i > t.i:
+        return False
+    sent = t.sent
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i not in (t.head.i, t.head.head.i):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+           for c in t.children):
+        return False
+    if t.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    # A participle ("carried out") is the main verb only when nothing else in the
+    # sentence is finite.
+    inside = {x.i for x in t.subtree}
+    return t.tag_ == "VBN" and not any(x.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                                       for x in sent if x.i not in inside)
+
+
+def main_clause(tok: Token) -> bool:
+    """Is the token in the sentence's main line (root, its conjuncts, complements and
+    reported clauses) rather than in a modifier clause ("a meeting aimed at establishing
+    ties", "refugees who fled the fighting")?"""
+    t = tok
+    for _ in range(12):
+        if t.head is t:
+            return True
+        if _misparsed_main(t):
+            return True
+        if t.dep_ in _SUBORDINATE and not _consequence(t) and not _finite_adverbial(t):
+            return False
+        t = t.head
+    return True
+
+
+def clause_has_trigger(verb: Token, lex: EventLexicon) -> bool:
+    """Does a speech verb's complement (or the rest of its sentence) report another event?"""
+    for t in verb.sent:
+        if t.i == verb.i or t.pos_ not in ("VERB", "NOUN"):
+            continue
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and (lemma in lex.verbs or lemma in lex.mined) and not any(
+            p.speech for p in lex.verbs.get(lemma, ())
+        ):
+            return True
+    return False
