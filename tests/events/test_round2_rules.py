@@ -58,7 +58,7 @@ def _tree(coder, rows: list[tuple[str, str, str, str, int]]):
 
 
 def test_main_verb_misparsed_as_noun_modifier(coder) -> None:
-    from parley.events.match import _main_clause
+    from parley.events.clauses import main_clause as _main_clause
 
     # The small parser sometimes hangs the main verb on the subject noun as a modifier.
     doc = _tree(coder, [("The", "DT", "DET", "det", 2), ("air", "NN", "NOUN", "compound", 2),
@@ -74,7 +74,7 @@ def test_main_verb_misparsed_as_noun_modifier(coder) -> None:
 
 
 def test_reduced_relative_is_still_no_main_clause(coder) -> None:
-    from parley.events.match import _main_clause
+    from parley.events.clauses import main_clause as _main_clause
 
     # "carried" modifies "aid": the sentence has its own finite verb.
     doc = _tree(coder, [("The", "DT", "DET", "det", 1), ("aid", "NN", "NOUN", "nsubj", 5),
