@@ -342,6 +342,24 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
     return prune(out, sent, lex, refusers)
 
 
+_NO_EVENT = ""
+
+
+def _negation(anchor: Token, pat: Pattern, lex: EventLexicon, refusers: set[int]
+              ) -> str | None:
+    """None when the event is not negated; its refusal code when it is refused ("will not
+    accept", "refused to meet"; the refusing verb is noted in `refusers`); _NO_EVENT when it
+    simply did not happen ("did not meet")."""
+    if not _negated(anchor, lex):
+        return None
+    refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(anchor, lex) else None
+    if refusal is None:
+        return _NO_EVENT
+    if anchor.dep_ == "xcomp":
+        refusers.add(anchor.head.i)
+    return refusal
+
+
 def _noun_pattern(tok: Token, light: Token | None, lex: EventLexicon) -> Pattern | None:
     """The nominal pattern a noun carries, given its light verb (if any)."""
     pats = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_) or []
@@ -396,13 +414,9 @@ def _noun_trigger(tok: Token, lex: EventLexicon, consumed: set[int], refusers: s
         split = _between(tok)
         if split is not None:
             src, tgt = split
-    refusal = None
-    if _negated(anchor, lex):
-        refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(anchor, lex) else None
-        if refusal is None:
-            return None
-        if anchor.dep_ == "xcomp":
-            refusers.add(anchor.head.i)
+    refusal = _negation(anchor, pat, lex, refusers)
+    if refusal == _NO_EVENT:
+        return None
     planned, head = _planned(anchor, lex)
     intent = planned and head not in lex.arranged_heads and refusal is None
     return Trigger(
@@ -440,14 +454,9 @@ def _verb_trigger(tok: Token, lex: EventLexicon, refusers: set[int]) -> Trigger 
         pat = lex.obligation_pattern  # "X said Y must hand over the suspects"
     if pat is None:
         return None
-    refusal = None
-    if _negated(tok, lex):
-        # "did not meet" is no event; "will not accept" / "refused to meet" is a refusal.
-        refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(tok, lex) else None
-        if refusal is None:
-            return None
-        if tok.dep_ == "xcomp":
-            refusers.add(tok.head.i)
+    refusal = _negation(tok, pat, lex, refusers)
+    if refusal == _NO_EVENT:
+        return None
     subj, obj = _verb_sides(tok, lemma, lex)
     planned, head = _planned(tok, lex)
     cameo = pat.cameo
