@@ -84,3 +84,13 @@ def test_help_has_an_example():
     assert "Examples" in done.stdout and "parley evaluate" in done.stdout
     for option in ("--json", "--limit", "--processes", "--errors", "--baseline"):
         assert option in done.stdout
+
+
+def test_half_scores_one_fixed_half():
+    done = parley(f"{GOLD}/petr2-gsr.dev.jsonl", "--coder", "baseline", "--half", "held",
+                  "--json")
+    assert done.returncode == 0, done.stderr
+    [report] = json.loads(done.stdout)["files"]
+    assert report["path"].endswith("#held") and 0 < report["records"] < 49
+    bad = parley(f"{GOLD}/petr2-gsr.dev.jsonl", "--coder", "baseline", "--half", "test")
+    assert bad.returncode != 0 and "tune or held" in bad.stderr

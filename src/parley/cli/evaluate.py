@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -49,46 +50,21 @@ def evaluate_cmd(
       parley evaluate gold.jsonl --json --errors mismatches.jsonl --baseline
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from parley.errors import InputError
-    from parley.evaluate import evaluate_file, load_gold
     from parley.evaluate.baseline import BaselineCoder
     from parley.evaluate.render import render_report, report_json, write_mismatches
     from parley.evaluate.runner import ParleyCoder
 
     if coder_name not in ("parley", "baseline"):
         raise typer.BadParameter("must be parley or baseline", param_hint="--coder")
-    from parley.evaluate.split import HALVES, select_half
-
-    if half is not None and half not in HALVES:
-        raise typer.BadParameter("must be tune or held", param_hint="--half")
-    # Validate everything before coding.
-    files = [select_half(load_gold(path, limit=limit), half) for path in gold]
+    files = _load_files(gold, limit, half)  # validate everything before coding
     err = Console(stderr=True)
     main = ParleyCoder.load(n_process=processes) if coder_name == "parley" else BaselineCoder.load()
     coders = [main]
     if baseline and coder_name != "baseline":
         coders.append(BaselineCoder.load())
-    results: dict[str, list] = {c.name: [] for c in coders}
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    ) as progress:
-        for coder in coders:
-            for gold_file in files:
-                task = progress.add_task(
-                    f"{coder.name}: {Path(gold_file.path).name}", total=gold_file.size
-                )
-                report = evaluate_file(
-                    gold_file, coder, progress=lambda n, task=task: progress.advance(task, n)
-                )
-                results[coder.name].append(report)
-                progress.remove_task(task)
+    results = _run(coders, files, err)
     reports = results[main.name]
     base = results.get("baseline", []) if main.name != "baseline" else []
     if errors is not None:
@@ -102,3 +78,35 @@ def evaluate_cmd(
         typer.echo(report_json(reports, base))
     else:
         render_report(reports, Console(), base)
+
+
+def _load_files(gold: list[Path], limit: int | None, half: str | None) -> list:
+    """Every gold file loaded and validated (one half of it with --half)."""
+    from parley.evaluate import load_gold
+    from parley.evaluate.split import HALVES, select_half
+
+    if half is not None and half not in HALVES:
+        raise typer.BadParameter("must be tune or held", param_hint="--half")
+    return [select_half(load_gold(path, limit=limit), half) for path in gold]
+
+
+def _run(coders: list, files: list, err: Any) -> dict[str, list]:
+    """Every coder over every file, with a progress bar on stderr: reports by coder name."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from parley.evaluate import evaluate_file
+
+    results: dict[str, list] = {c.name: [] for c in coders}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        for coder in coders:
+            for gold_file in files:
+                task = progress.add_task(
+                    f"{coder.name}: {Path(gold_file.path).name}", total=gold_file.size
+                )
+                report = evaluate_file(
+                    gold_file, coder, progress=lambda n, task=task: progress.advance(task, n)
+                )
+                results[coder.name].append(report)
+                progress.remove_task(task)
+    return results
