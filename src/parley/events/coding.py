@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 # Roots where the place of an event is not its target ("surrendered in Soroti").
 _NO_PLACE_TARGET = {"01", "02", "03", "08", "10", "11", "12", "13", "14"}
 _ABOUT = {"over", "about", "against", "of"}
-_TERRITORY_NOUNS = frozenset({"territory", "area", "land", "border", "frontier", "stronghold",
-                              "countryside", "side", "part", "soil"})
+_TERRITORY_NOUNS = PLACE_NOUNS | {"territory", "area", "land", "border", "frontier",
+                                  "stronghold", "countryside", "side", "part", "soil"}
 _TIME_NOUNS = {"year", "month", "week", "day", "morning", "afternoon", "evening", "night",
                "time", "period", "season", "decade", "century", "quarter", "weekend"}
 _ECON = {"trade", "investment", "economy", "energy", "transportation", "agriculture"}
@@ -159,7 +159,7 @@ def _territory(target: Mention, trig: Trigger, st: DocState) -> bool:
         return False
     head = st.doc[target.head] if target.head is not None else None
     return head is not None and head.dep_ in ("amod", "compound") and (
-        head.head.lemma_.lower() in PLACE_NOUNS | _TERRITORY_NOUNS)
+        head.head.lemma_.lower() in _TERRITORY_NOUNS)
 
 
 def _intransitive(trig: Trigger, lex: EventLexicon) -> bool:
@@ -285,12 +285,13 @@ def _sentence_events(si: int, sent: Span, st: DocState) -> list[Event]:
     topics_here = st.lex.find_topics(text)
     fw_here = st.lex.find_frameworks(text)
     sentence_index = _sentence_index(start, st)
+    located = sentence_place(sent, st.places, st.doc)  # once per sentence, not per trigger
     out: list[Event] = []
     for trig in triggers:
         sources = sides[trig.token]
         targets, fallback = _targets(trig, sent, sources, st)
         when = _when(trig, dates, sent, st)
-        place = (place_of(trig, sent, st) or sentence_place(sent, st.places, st.doc)
+        place = (place_of(trig, sent, st) or located
                  or (None if when.historical else st.dateline))
         trigger_tok = st.doc[trig.token]
         coop = trig.cameo[:2] in ("03", "04", "05", "06", "07", "08")
