@@ -81,6 +81,16 @@ def test_compound_source_without_target_is_the_pair_between_them(tmp_path):
     assert (result.triples.tp, result.triples.fp, result.triples.fn) == (1, 0, 0)
 
 
+def test_compound_source_of_a_conflict_act_without_target_is_one_triple_each(tmp_path):
+    # "Syrian troops and Iraqi militias retook the city from Isis": no pair between them.
+    gold = gold_event([gold_actor("SYR", "MIL"), gold_actor("IRQ", "REB")], [], "192")
+    both = [event(actor("SYR"), None, "192"), event(actor("IRQ"), None, "192")]
+    result, _ = score(tmp_path, [gold], both)
+    assert (result.triples.tp, result.triples.fp, result.triples.fn) == (2, 0, 0)
+    result, _ = score(tmp_path, [gold], [event(actor("SYR"), actor("IRQ"), "192")])
+    assert (result.triples.tp, result.triples.fn) == (1, 1)
+
+
 def test_single_source_without_target_accepts_any_target(tmp_path):
     gold = gold_event([gold_actor("SYR")], [], "1223")
     result, _ = score(tmp_path, [gold], [event(actor("SYR"), None, "120")])

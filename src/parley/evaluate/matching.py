@@ -243,7 +243,11 @@ def expand(event: GoldEvent) -> list[GoldTriple]:
     # Minister of Belgium" is one BEL target, so one predicted event fills it.
     sources = _distinct([_party(a) for a in event.source])
     targets = _distinct([_party(a) for a in event.target])
-    if not targets and len(sources) >= 2:
+    # A joint act listed all on one side ("A and B met", "A and B agreed to cooperate")
+    # pairs its participants; a conflict act against an uncodable target ("A and B retook
+    # the town from Isis") is one triple per source with no target.
+    joint = event.symmetric or not event.cameo_root or event.cameo_root < "09"
+    if not targets and len(sources) >= 2 and joint:
         return [triple(a, b, True) for a, b in combinations(sources, 2)]
     pairs = product(sources or [ANY], targets or [ANY])
     return [triple(s, t, event.symmetric) for s, t in pairs]
