@@ -179,3 +179,12 @@ def test_hyphenated_given_names(mentions) -> None:
     found = mentions("Minister of Foreign Affairs of the Republic of Korea Cho Tae-yul "
                      "received the delegation.")
     assert (found[0].actor.name, found[0].actor.code) == ("Cho Tae-yul", "KORGOV")
+
+
+def test_to_links_an_office_but_not_two_actors(mentions) -> None:
+    found = mentions("A copy sent by a rebel source to the Reuters news agency was read out.")
+    texts = [m.text for m in found]
+    assert "a rebel source" in texts and "the Reuters news agency" in texts
+    envoy = mentions("The Russian ambassador to Turkey said nothing.")
+    assert [(m.text, m.actor.code) for m in envoy] == [
+        ("The Russian ambassador to Turkey", "RUSGOV")]

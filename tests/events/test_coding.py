@@ -144,3 +144,9 @@ def test_recalled_intent_is_historical(code) -> None:
 def test_pluperfect_without_date_is_historical_and_undated(code) -> None:
     events = [e for e in code("Brazil had criticised Argentina.") if e.cameo_root == "11"]
     assert events and all(e.historical and e.date is None for e in events)
+
+
+def test_a_news_agency_does_not_lend_its_country(code) -> None:
+    events = code("Officials told the Reuters news agency that insurgents had negotiated "
+                  "a deal with Russia.")
+    assert not [e for e in events if e.source and e.source.country == "GBR"]

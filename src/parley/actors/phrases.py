@@ -43,6 +43,11 @@ ORG_HEADS = frozenset({"council", "committee", "union", "party", "front", "force
                        "center", "authority", "administration", "government", "countries"})
 # A title ends before these: "Chairperson of the Friendship Group ... in the Belgian Parliament".
 TITLE_STOPS = frozenset({"in", "at", "to", ","})
+# Connectors that only an office takes: "ambassador to", "spokesman with the ministry".
+_OFFICE_LINKS = frozenset({"to", "with"})
+# Roles of people who hold no office: "a rebel source to Reuters" is two actors.
+_NON_OFFICE_ROLES = frozenset({"REB", "OPP", "CVL", "MED", "BUS", "NGO", "REF", "HLH", "EDU",
+                               "LAB", "AGR", "CRM", "REL", "ELI", "UAF", "INS"})
 
 @dataclass(slots=True)
 class Phrase:
@@ -216,6 +221,8 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
                 return j
             continue
         t = toks[j]
+        if t.lower in _OFFICE_LINKS and phrase.atoms and not _office(phrase.atoms[-1]):
+            break  # "envoy to the UN" is one office; "a rebel source to Reuters" is two
         if phrase.atoms and (t.lower in CONNECTORS or (
                 _plural_possessive(toks, j)
                 and (_countryish(phrase.atoms[-1]) or phrase.atoms[-1].kind in ("known", "igo")))):
@@ -259,6 +266,15 @@ def _plural_possessive(toks: list[Tok], j: int) -> bool:
     t = toks[j]
     return t.text in ("'", "’") and j > 0 and toks[j - 1].end == t.start and (
         toks[j - 1].lower.endswith("s")) and j + 1 < len(toks) and toks[j + 1].start > t.end
+
+
+def _office(a: Atom) -> bool:
+    """Can the atom head an office phrase ("Ambassador to", "Friendship Group with")? Not a
+    country or a known name ("Russia with Turkey"), nor the title of someone who holds no
+    office ("a rebel source to Reuters")."""
+    if a.kind in ("title", "generic"):
+        return not all(e.role in _NON_OFFICE_ROLES for e in a.match.entries)
+    return a.kind not in COUNTRY_KINDS
 
 
 def _countryish(a: Atom) -> bool:

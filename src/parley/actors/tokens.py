@@ -156,6 +156,9 @@ def find_atoms(lexicon: Lexicon, toks: list[Tok], *, cased: bool,
     atoms = []
     for m in found:
         start, end = owner[m.start], owner[m.end - 1] + 1
+        # "ambassador to": the entry's preposition is not part of the office's words.
+        while end - 1 > start and toks[end - 1].pos == "ADP" and m.entries[0].kind in ROLE_KINDS:
+            end -= 1
         # An office or body is a noun: not "heads" in "she heads the agency", nor the
         # adjective "major".
         if toks[end - 1].pos and m.entries[0].kind in ROLE_KINDS and toks[end - 1].pos not in (

@@ -106,7 +106,8 @@ def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
     best: tuple[int, str] | None = None
     for t in sent:
         for other in st.by_token.get(t.i, ()):
-            if other is not m and other.actor.country:
+            # A news outlet reports; its country is not the actors' ("told Reuters").
+            if other is not m and other.actor.country and other.actor.role != "MED":
                 d = abs(t.i - root.i)
                 if best is None or d < best[0]:
                     best = (d, other.actor.country)
