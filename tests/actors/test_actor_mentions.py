@@ -188,3 +188,9 @@ def test_to_links_an_office_but_not_two_actors(mentions) -> None:
     envoy = mentions("The Russian ambassador to Turkey said nothing.")
     assert [(m.text, m.actor.code) for m in envoy] == [
         ("The Russian ambassador to Turkey", "RUSGOV")]
+
+
+def test_a_country_right_after_a_group_word_is_a_new_actor(mentions) -> None:
+    found = mentions("The US armed the Kurdish militias Turkey is now battling in Syria.")
+    assert [m.actor.country for m in found if m.text.endswith("Turkey")] == ["TUR"]
+    assert not [m for m in found if "militias" in m.text and m.actor.country == "TUR"]

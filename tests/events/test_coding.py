@@ -150,3 +150,11 @@ def test_a_news_agency_does_not_lend_its_country(code) -> None:
     events = code("Officials told the Reuters news agency that insurgents had negotiated "
                   "a deal with Russia.")
     assert not [e for e in events if e.source and e.source.country == "GBR"]
+
+
+def test_a_relative_clause_states_the_act_of_its_antecedent(code) -> None:
+    events = code("The US, which has directly armed the YPG, has done little to calm Turkey.")
+    assert ("USA", "SYR", "07") in _triples(events)
+    # One person's biography is not an act: "who left to go to Syria".
+    events = code("A second Briton who left to go to Syria has said he wants to return.")
+    assert not [e for e in events if e.cameo_root == "04"]

@@ -82,11 +82,21 @@ def test_reduced_relative_is_still_no_main_clause(coder) -> None:
                         ("trucks", "NNS", "NOUN", "pobj", 3), ("reached", "VBD", "VERB", "ROOT", 5),
                         ("Gaza", "NNP", "PROPN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)])
     assert not _main_clause(doc[2])
-    # A relative clause with its own relative word stays subordinate under a noun root.
+    # A relative clause with its own relative word stays subordinate under one person's
+    # noun (biography: "a Briton who joined ...") ...
+    doc = _tree(coder, [("Briton", "NN", "NOUN", "ROOT", 0), ("who", "WP", "PRON", "nsubj", 2),
+                        ("joined", "VBD", "VERB", "relcl", 0),
+                        ("Gaza", "NNP", "PROPN", "dobj", 2)])
+    assert not _main_clause(doc[2])
+    # ... but states an act of a body of people ("troops who attacked Gaza"), unless passive.
     doc = _tree(coder, [("Troops", "NNS", "NOUN", "ROOT", 0), ("who", "WP", "PRON", "nsubj", 2),
                         ("attacked", "VBD", "VERB", "relcl", 0),
                         ("Gaza", "NNP", "PROPN", "dobj", 2)])
-    assert not _main_clause(doc[2])
+    assert _main_clause(doc[2])
+    doc = _tree(coder, [("Troops", "NNS", "NOUN", "ROOT", 0), ("who", "WP", "PRON", "nsubjpass", 3),
+                        ("were", "VBD", "AUX", "auxpass", 3),
+                        ("deployed", "VBN", "VERB", "relcl", 0)])
+    assert not _main_clause(doc[3])
 
 
 def test_modifier_noun_of_a_non_event_is_no_event(code) -> None:

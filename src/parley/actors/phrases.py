@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parley.actors.lexicon import ROLES, Known, Lexicon, Period, is_person, norm_words
-from parley.actors.tokens import NOT_NAMES, Atom, Tok
+from parley.actors.tokens import NOT_NAMES, ROLE_KINDS, Atom, Tok
 from parley.records import Actor
 
 COUNTRY_KINDS = ("known", "country", "demonym", "people", "capital", "region", "city")
@@ -210,6 +210,9 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
                 a.kind != "known"
             ):
                 break  # "Kazakhstan Belgium" or "Kazakh-Belgian": two actors
+            if prev is not None and not linked and prev.kind in ROLE_KINDS and (
+                    a.kind == "country"):
+                break  # "the militias Turkey is battling": a new clause's subject
             if a.kind == "known" and _is_person(a) and (not phrase.atoms or not linked):
                 phrase.atoms.append(a)
                 phrase.name = (a.start, a.end)

@@ -84,6 +84,29 @@ def _finite_adverbial(t: Token) -> bool:
         c.dep_ in ("mark", "advmod") and c.lower_ in _EVENT_MARKS for c in t.children)
 
 
+def _finite_relative(t: Token) -> bool:
+    """A relative clause that states a past act of a state or a body of its own, active
+    voice: "the US, which has armed the YPG", "Turkey, which launched an offensive" (not
+    "who was embedded with US forces", nor "a group Turkey considers terrorist")."""
+    if t.dep_ != "relcl" or t.pos_ != "VERB" or not _collective(t.head):
+        return False
+    kids = list(t.children)
+    if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in kids):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return False
+    perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+    return perfect or t.tag_ == "VBD"
+
+
+def _collective(t: Token) -> bool:
+    """A state, an organisation or a body of people ("the US", "Turkish forces"), not one
+    person, whose past acts a relative clause is often biography ("a Briton who left")."""
+    if t.ent_type_ in ("GPE", "ORG", "NORP"):
+        return True
+    return t.pos_ == "NOUN" and t.tag_ == "NNS"
+
+
 def _consequence(t: Token) -> bool:
     """A participle adjunct reporting what followed: "..., killing one person"."""
     return (t.dep_ == "advcl" and t.tag_ == "VBG"
@@ -122,7 +145,8 @@ def main_clause(tok: Token) -> bool:
             return True
         if _misparsed_main(t):
             return True
-        if t.dep_ in _SUBORDINATE and not _consequence(t) and not _finite_adverbial(t):
+        if t.dep_ in _SUBORDINATE and not (_consequence(t) or _finite_adverbial(t)
+                                           or _finite_relative(t)):
             return False
         t = t.head
     return True

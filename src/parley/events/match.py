@@ -247,6 +247,8 @@ def subjects_of(token: Token) -> list[Token]:
     for step in range(6):
         deps = _SUBJ if step == 0 else _SUBJ | {"nsubjpass"}  # "X is scheduled to attend"
         subj = [c for c in t.children if c.dep_ in deps and c.lower_ not in ("it", "there")]
+        if subj and t.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in subj):
+            return [t.head]  # "the US, which has armed the YPG": the antecedent acts
         if subj:
             return subj
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
