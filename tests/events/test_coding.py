@@ -158,3 +158,17 @@ def test_a_relative_clause_states_the_act_of_its_antecedent(code) -> None:
     # One person's biography is not an act: "who left to go to Syria".
     events = code("A second Briton who left to go to Syria has said he wants to return.")
     assert not [e for e in events if e.cameo_root == "04"]
+
+
+def test_force_against_fighters_and_a_vow_of_it(code) -> None:
+    events = code("Turkish troops crushed the Kurdish militias in northern Syria.")
+    assert ("TUR", "19") in {(e.source.country, e.cameo_root) for e in events if e.source}
+    # A vow to use force is one threat (138), not also an intent (03).
+    events = code("Erdoğan vowed he would continue to clear Syrian Kurds from his border.")
+    assert [e.cameo for e in events] == ["138"]
+
+
+def test_a_participle_before_the_verb_describes_its_subject(code) -> None:
+    events = code("The Syrian Democratic Forces, fighting to defeat the president, Bashar "
+                  "al-Assad, said the journalist may still be alive.")
+    assert not [e for e in events if e.cameo_root == "19"]

@@ -42,8 +42,7 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
                     out[out.index(t)] = replace(t, objects=tuple(inner))
     out = [t for t in out if t.anchor not in content]
     # "X agreed/pledged/plans to <event>": the inner event carries the code; its head goes.
-    inner_heads = {sent.doc[t.anchor].head.i for t in out
-                   if t.planned and sent.doc[t.anchor].dep_ in ("xcomp", "ccomp")}
+    inner_heads = {h for t in out if t.planned for h in _complement_heads(doc[t.anchor])}
     heads = lex.planned_heads | lex.threat_heads
     out = [t for t in out if not (t.anchor in inner_heads and t.token == t.anchor
                                   and sent.doc[t.token].lemma_.lower() in heads)
@@ -55,6 +54,18 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
     if not lex.nested_nominals:
         out = [t for t in out if not nested_nominal(t, out, doc)]
     out.sort(key=lambda t: t.token)
+    return out
+
+
+def _complement_heads(tok: Token) -> list[int]:
+    """The verbs a token is the complement of, up a chain: in "vowed he would continue to
+    clear X", "clear" completes "continue", which completes "vowed"."""
+    out = []
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head is tok:
+            break
+        tok = tok.head
+        out.append(tok.i)
     return out
 
 
@@ -108,8 +119,9 @@ def _collective(t: Token) -> bool:
 
 
 def _consequence(t: Token) -> bool:
-    """A participle adjunct reporting what followed: "..., killing one person"."""
-    return (t.dep_ == "advcl" and t.tag_ == "VBG"
+    """A participle adjunct after its verb reporting what followed: "..., killing one
+    person" (before it, "the SDF, fighting to defeat Isis, said" describes the subject)."""
+    return (t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > t.head.i
             and not any(c.dep_ in ("mark", "aux") for c in t.children))
 
 
