@@ -172,3 +172,21 @@ def test_a_participle_before_the_verb_describes_its_subject(code) -> None:
     events = code("The Syrian Democratic Forces, fighting to defeat the president, Bashar "
                   "al-Assad, said the journalist may still be alive.")
     assert not [e for e in events if e.cameo_root == "19"]
+
+
+def test_a_participle_states_who_did_the_event_its_noun_names(code) -> None:
+    events = code("The fighting rips up a ceasefire agreed last year between Russia and the US.")
+    assert ("RUS", "USA", "08") in _triples(events)
+    assert {e.cameo for e in events if e.cameo_root == "08"} == {"0871"}
+    # "agreed to a ceasefire" is still the intent.
+    events = code("Bosnia and Slovenia agreed to a ceasefire after two days of fighting.")
+    assert {e.cameo for e in events} == {"0356"}
+
+
+def test_co_mediators_mediate_between_the_parties_of_the_article_country(code) -> None:
+    text = ("Syrian government forces shelled Idlib. Syrian rebels answered. The Syrian "
+            "army said the fighting would go on. A deal brokered by Russia and Turkey "
+            "provides protections for Idlib.")
+    found = {(e.source.country, e.target.country if e.target else None)
+             for e in code(text) if e.cameo == "045"}
+    assert found == {("RUS", "SYR"), ("TUR", "SYR")}

@@ -373,6 +373,13 @@ def implied_authority(trig: Trigger, sent: Span, st: DocState) -> Mention | None
     return replace(first, actor=actor, kind="implied")
 
 
+def implied_country(src: Mention, country: str) -> Mention:
+    """An unnamed side that is the parties of a country ("brokered a deal" in an article about
+    Syria: the Syrian parties), with no role."""
+    actor = Actor(text=country, country=country, code=country, rule="events:implied-parties")
+    return replace(src, actor=actor, kind="implied")
+
+
 def implied_government(src: Mention) -> Mention:
     """Protest with no named target: CAMEO codes it against the protesters' government."""
     c = src.actor.country or ""

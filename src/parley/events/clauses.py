@@ -50,11 +50,29 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
     if lex.main_clause_only:
         # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
         out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
-               or main_clause(doc[t.anchor])]
+               or main_clause(doc[t.anchor]) or _event_participle(t, doc, lex)]
     if not lex.nested_nominals:
         out = [t for t in out if not nested_nominal(t, out, doc)]
     out.sort(key=lambda t: t.token)
     return out
+
+
+def participle(tok: Token) -> bool:
+    """A past participle modifying a noun ("soldiers killed in Ukraine", "a ceasefire agreed
+    last year"; the parser sometimes tags it as a past tense with no subject)."""
+    return tok.dep_ == "acl" and (tok.tag_ == "VBN" or (
+        tok.tag_ == "VBD" and not any(c.dep_.startswith("nsubj") for c in tok.children)))
+
+
+def _event_participle(t: Trigger, doc: Doc, lex: EventLexicon) -> bool:
+    """A participle that states who did an event named by its noun: "a deal brokered by
+    Russia", "a ceasefire agreed between A and B" (not a label: "rebels backed by Turkey")."""
+    tok = doc[t.anchor]
+    if not participle(tok):
+        return False
+    noun = tok.head.lemma_.lower()
+    return noun in lex.nouns and any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "between") for c in tok.children)
 
 
 def _complement_heads(tok: Token) -> list[int]:

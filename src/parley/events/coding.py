@@ -15,6 +15,7 @@ from parley.events.args import (
     fallback_target,
     identifiable,
     implied_authority,
+    implied_country,
     implied_government,
     mentions_under,
     place_of,
@@ -189,7 +190,8 @@ def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
     for s in sources:
         if not any(same_actor(s.actor, d.actor) for d in distinct):
             distinct.append(s)
-    if len(distinct) >= 2:
+    # "A and B met": each met the other; not "A and B brokered a deal" (co-mediators).
+    if len(distinct) >= 2 and trig.cameo[:3] != "045":
         return [(a, b) for a in distinct for b in distinct
                 if a is not b and not (meeting and _own_country(a.actor, b.actor))]
     return [(s, None) for s in distinct]
@@ -245,6 +247,9 @@ def _codable_pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
                    st: DocState) -> Iterator[tuple[Mention | None, Mention | None]]:
     """The (source, target) pairs of a trigger that the protocol codes."""
     for src_m, tgt_m in _pairs(trig, sources, targets):
+        if (tgt_m is None and trig.cameo[:3] == "045" and src_m and st.focus
+                and src_m.actor.country != st.focus):
+            tgt_m = implied_country(src_m, st.focus)  # mediation between a country's parties
         if tgt_m is None and not _intransitive(trig, st.lex):
             continue  # CAMEO events are dyadic; only some roots stand without a target
         if tgt_m is None and trig.cameo[:2] == "14" and src_m and src_m.actor.country:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from parley.events.clauses import clause_has_trigger, prune
+from parley.events.clauses import clause_has_trigger, participle, prune
 from parley.events.lexicon import EventLexicon, Pattern
 
 # Dependency labels of a verb's arguments whose words can satisfy a pattern's object words.
@@ -62,6 +62,8 @@ def _words(token: Token, deps: set[str] = _ARG_DEPS, limit: int = 40) -> tuple[s
     """Lemmas/forms of the words in a token's argument subtrees, and its prepositions."""
     words: set[str] = set()
     preps: set[str] = set()
+    if participle(token):
+        words.update((token.head.lemma_.lower(), token.head.lower_))
     for child in token.children:
         if child.dep_ not in deps:
             continue
@@ -116,6 +118,8 @@ def _shallow_words(token: Token) -> tuple[set[str], set[str]]:
             words.add(child.lower_)
         elif child.dep_ == "xcomp":
             words.add(child.lemma_.lower())
+    if participle(token):
+        add_np(token.head)  # "a ceasefire agreed between ...": the noun is the object
     return words, preps
 
 
@@ -433,8 +437,12 @@ def _noun_trigger(tok: Token, lex: EventLexicon, consumed: set[int], refusers: s
 
 def _verb_sides(tok: Token, lemma: str, lex: EventLexicon) -> tuple[list[Token], list[Token]]:
     """Heads of a verb's source and target sides, by voice."""
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        # "soldiers killed in Ukraine": the modified noun undergoes the event.
+    if participle(tok):
+        # "soldiers killed in Ukraine": the modified noun undergoes the event; "a ceasefire
+        # agreed between A and B": the parties are its sides.
+        between = None if _agent(tok) else _between(tok)
+        if between is not None:
+            return between
         return _agent(tok), [tok.head, *objects_of(tok, False)]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         obj = [c for c in tok.children if c.dep_ == "nsubjpass"] or objects_of(tok, True)
