@@ -194,3 +194,9 @@ def test_a_country_right_after_a_group_word_is_a_new_actor(mentions) -> None:
     found = mentions("The US armed the Kurdish militias Turkey is now battling in Syria.")
     assert [m.actor.country for m in found if m.text.endswith("Turkey")] == ["TUR"]
     assert not [m for m in found if "militias" in m.text and m.actor.country == "TUR"]
+
+
+def test_the_after_a_title_starts_a_new_phrase(mentions) -> None:
+    found = mentions("The president told his counterpart the US would no longer supply arms.")
+    assert "the US" in [m.text for m in found]
+    assert not [m for m in found if "counterpart the US" in m.text]

@@ -226,6 +226,8 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
         t = toks[j]
         if t.lower in _OFFICE_LINKS and phrase.atoms and not _office(phrase.atoms[-1]):
             break  # "envoy to the UN" is one office; "a rebel source to Reuters" is two
+        if t.lower == "the" and not linked:
+            break  # "told his counterpart the US would ...": "the" starts another phrase
         if phrase.atoms and (t.lower in CONNECTORS or (
                 _plural_possessive(toks, j)
                 and (_countryish(phrase.atoms[-1]) or phrase.atoms[-1].kind in ("known", "igo")))):
