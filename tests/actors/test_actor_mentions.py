@@ -200,3 +200,8 @@ def test_the_after_a_title_starts_a_new_phrase(mentions) -> None:
     found = mentions("The president told his counterpart the US would no longer supply arms.")
     assert "the US" in [m.text for m in found]
     assert not [m for m in found if "counterpart the US" in m.text]
+
+
+def test_the_us_written_as_initials_is_the_country(mentions) -> None:
+    found = mentions("The US decision to impose sanctions surprised the UK.")
+    assert [(m.text, m.actor.country) for m in found] == [("The US", "USA"), ("the UK", "GBR")]

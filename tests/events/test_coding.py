@@ -190,3 +190,8 @@ def test_co_mediators_mediate_between_the_parties_of_the_article_country(code) -
     found = {(e.source.country, e.target.country if e.target else None)
              for e in code(text) if e.cameo == "045"}
     assert found == {("RUS", "SYR"), ("TUR", "SYR")}
+
+
+def test_an_act_named_as_a_countrys_threat_is_coded(code) -> None:
+    events = code("Turkey's threat to attack Kurdish forces in Syria angered Washington.")
+    assert ("TUR", "SYR", "13") in _triples(events)

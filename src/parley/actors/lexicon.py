@@ -413,10 +413,16 @@ def _load_regions(lex: Lexicon, role_words: set[str]) -> None:
 
 
 def _looks_like(words: list[str], name: str) -> bool:
-    """True when a synonym starts like the country's name: 'kazakhistan' ~ 'Kazakhstan'."""
+    """True when a synonym starts like the country's name ('kazakhistan' ~ 'Kazakhstan') or
+    is its initials ('the US' ~ 'United States')."""
     name_words = norm_words(name)
+    if words[:1] == ["the"]:
+        words = words[1:]
     if not words or not name_words:
         return False
+    initials = "".join(w[0] for w in name_words if w not in ("of", "the", "and"))
+    if len(words) == 1 and len(initials) >= 2 and words[0] in (initials, initials + "a"):
+        return True
     return words[0][:4] == name_words[0][:4] or (len(words) > 1 and words[-1][:4]
                                                   == name_words[-1][:4])
 

@@ -50,7 +50,8 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
     if lex.main_clause_only:
         # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
         out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
-               or main_clause(doc[t.anchor]) or _event_participle(t, doc, lex)]
+               or main_clause(doc[t.anchor]) or _event_participle(t, doc, lex)
+               or _owned_intent(doc[t.anchor], lex)]
     if not lex.nested_nominals:
         out = [t for t in out if not nested_nominal(t, out, doc)]
     out.sort(key=lambda t: t.token)
@@ -73,6 +74,17 @@ def _event_participle(t: Trigger, doc: Doc, lex: EventLexicon) -> bool:
     noun = tok.head.lemma_.lower()
     return noun in lex.nouns and any(
         c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "between") for c in tok.children)
+
+
+def _owned_intent(tok: Token, lex: EventLexicon) -> bool:
+    """An act named as someone's decision, plan or threat: "Turkey's threat to attack",
+    "the US decision to reimpose sanctions" (the noun's owner is the act's source)."""
+    noun = tok.head
+    return (tok.dep_ == "acl" and noun.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and noun.lemma_.lower() in lex.planned_heads | lex.threat_heads | lex.arranged_heads
+            and any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children)
+            and main_clause(noun))
 
 
 def _complement_heads(tok: Token) -> list[int]:
