@@ -22,3 +22,12 @@ def test_acts_on_different_dates_stay_two_events(code) -> None:
     events = code(text, published="2023-05-02")
     dates = sorted(e.date for e in _crit(events) if e.source.country == "TUR")
     assert dates == ["2023-04-03", "2023-04-20"]
+
+
+def test_two_officials_criticising_are_two_acts(code) -> None:
+    text = ("Iraq's president criticised Donald Trump on Monday. The deputy speaker of "
+            "Iraq's parliament, Hassan al-Kaabi, also condemned Trump.")
+    events = code(text, published="2023-05-02")
+    crit = [e for e in _crit(events) if e.source.country == "IRQ"
+            and e.target.country == "USA"]
+    assert len(crit) == 2

@@ -122,6 +122,9 @@ class EventLexicon:
         self.obligation_modals = frozenset(settings.get("obligation_modals", ()))
         # "X said Y must <do>" is a demand whatever the verb: the pattern for it.
         self.obligation_pattern = Pattern(id="v.obligation", cameo="100", kind="verb")
+        # "X said Y's move was a blatant violation": the statement criticises Y.
+        self.negative_evaluations = frozenset(settings.get("negative_evaluations", ()))
+        self.evaluation_pattern = Pattern(id="v.say.criticism", cameo="111", kind="verb")
         self.sourceless_roots = frozenset(str(r) for r in settings.get("sourceless_roots", ()))
         self.implied_authority = {str(lemma): str(role) for role, lemmas in
                                   settings.get("implied_authority", {}).items()

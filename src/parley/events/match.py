@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from parley.events.clauses import clause_has_trigger, participle, prune
+from parley.events.evaluation import judged
 from parley.events.lexicon import EventLexicon, Pattern
 
 # Dependency labels of a verb's arguments whose words can satisfy a pattern's object words.
@@ -482,7 +483,11 @@ def _verb_trigger(tok: Token, lex: EventLexicon, refusers: set[int]) -> Trigger 
         cameo = lex.intent_codes.get(cameo[:2], cameo)
     speech_has_event = False
     if pat.speech or pat.cameo == "010":
-        speech_has_event = clause_has_trigger(tok, lex)
+        target = None if refusal is not None else judged(tok, lex)
+        if target is not None:
+            pat, cameo, obj = lex.evaluation_pattern, "111", [target]
+        else:
+            speech_has_event = clause_has_trigger(tok, lex)
     return Trigger(
         token=tok.i, pattern=pat, cameo=cameo, anchor=tok.i,
         subjects=tuple(t.i for t in subj), objects=tuple(t.i for t in obj),

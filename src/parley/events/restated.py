@@ -3,7 +3,7 @@
 News repeats itself: the lead states an act, a later paragraph restates it ("Turkey
 condemned the strike ... Ankara's condemnation came hours after ..."). Events of one article
 with the same source, target, CAMEO code, historical flag and date (a date that is only the
-publication date does not count) are one act. The first report is kept: a later sentence
+publication date does not count) are one act, unless two different named people did them. The first report is kept: a later sentence
 that restates an act adds nothing (the article protocol).
 """
 
@@ -26,6 +26,17 @@ def _when(e: Event, published: str | None) -> str | None:
     return None if e.date is None or (published and e.date == published[:10]) else e.date
 
 
+def _other_person(a: Event, b: Event) -> bool:
+    """Two different people or bodies of one country act for themselves: the Iraqi
+    president's criticism and the deputy speaker's are two acts."""
+    x, y = a.source, b.source
+    if x is None or y is None or a.sentence_index == b.sentence_index:
+        return False
+    who_x, who_y = x.name or x.title, y.name or y.title
+    return bool(who_x and who_y and who_x != who_y and x.role == y.role) or bool(
+        x.role and y.role and x.role != y.role)
+
+
 def merge_restated(events: Sequence[Event], published: str | None = None) -> list[Event]:
     """The events of one article with restatements of an act removed, in text order. Two
     reports are one act when their sides, code and historical flag agree and their dates do
@@ -36,7 +47,8 @@ def merge_restated(events: Sequence[Event], published: str | None = None) -> lis
         when = _when(e, published)
         for group in groups.setdefault(key, []):
             dates = {_when(events[j], published) for j in group} - {None}
-            if when is None or not dates or when in dates:
+            if (when is None or not dates or when in dates) and not _other_person(
+                    e, events[group[0]]):
                 group.append(i)
                 break
         else:
