@@ -3,8 +3,9 @@
 News repeats itself: the lead states an act, a later paragraph restates it ("Turkey
 condemned the strike ... Ankara's condemnation came hours after ..."). Events of one article
 with the same source, target, CAMEO code, historical flag and date (a date that is only the
-publication date does not count) are one act, unless two different named people did them. The first report is kept: a later sentence
-that restates an act adds nothing (the article protocol).
+publication date does not count) are one act, unless two different people or bodies did
+them. The first report is kept: a later sentence that restates an act adds nothing (the
+article protocol).
 """
 
 from __future__ import annotations
