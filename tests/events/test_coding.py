@@ -195,3 +195,13 @@ def test_co_mediators_mediate_between_the_parties_of_the_article_country(code) -
 def test_an_act_named_as_a_countrys_threat_is_coded(code) -> None:
     events = code("Turkey's threat to attack Kurdish forces in Syria angered Washington.")
     assert ("TUR", "SYR", "13") in _triples(events)
+
+
+def test_conditions_questions_and_oughts_report_no_act(code) -> None:
+    events = code("An official declined to say whether Turkey would attack Syrian forces.")
+    assert not [e for e in events if e.cameo_root in ("13", "19")]
+    assert not [e for e in code("If Turkey attacked Syria, Russia would respond.")
+                if e.cameo_root in ("13", "19") and e.source.country == "TUR"]
+    assert not code("Did Turkey attack Syria?")
+    assert not code("The British authorities should investigate the Syrian embassy.")
+    assert code("The British authorities investigated the Syrian embassy.")

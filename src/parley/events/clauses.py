@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _EVENT_MARKS = {"after", "when", "as", "since", "before", "while", "until", "because",
                 "although", "though", "once"}
 _SUBORDINATE = {"acl", "relcl", "advcl", "csubj", "npadvmod", "appos"}
+_HYPOTHETICAL = frozenset({"if", "whether", "unless"})
 
 
 def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
@@ -54,6 +55,10 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
                or _owned_intent(doc[t.anchor], lex)]
     if not lex.nested_nominals:
         out = [t for t in out if not nested_nominal(t, out, doc)]
+    if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+        return []  # "Why are we bombed by planes?": a question reports no act
+    out = [t for t in out if not hypothetical(doc[t.anchor])
+           and not _unconverted_obligation(t, doc, lex)]
     out.sort(key=lambda t: t.token)
     return out
 
@@ -85,6 +90,33 @@ def _owned_intent(tok: Token, lex: EventLexicon) -> bool:
             and noun.lemma_.lower() in lex.planned_heads | lex.threat_heads | lex.arranged_heads
             and any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children)
             and main_clause(noun))
+
+
+def hypothetical(tok: Token) -> bool:
+    """Is the token in a clause of condition or question ("if Turkey attacked", "whether
+    Turkey would fight")? Such a clause reports no act."""
+    t = tok
+    for _ in range(12):
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in t.children):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _unconverted_obligation(t: Trigger, doc: Doc, lex: EventLexicon) -> bool:
+    """"The authorities should investigate": what someone ought to do, not what they did
+    (with a speaker, "X said Y must ..." was already made X's demand)."""
+    tok = doc[t.anchor]
+    for _ in range(3):
+        if t.cameo != "100" and any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals
+                                    for c in tok.children):
+            return True
+        if tok.dep_ != "xcomp":  # "should have inquired ... to find out"
+            return False
+        tok = tok.head
+    return False
 
 
 def _complement_heads(tok: Token) -> list[int]:
