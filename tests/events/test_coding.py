@@ -205,3 +205,9 @@ def test_conditions_questions_and_oughts_report_no_act(code) -> None:
     assert not code("Did Turkey attack Syria?")
     assert not code("The British authorities should investigate the Syrian embassy.")
     assert code("The British authorities investigated the Syrian embassy.")
+
+
+def test_an_accusation_is_coded_not_the_act_it_alleges(code) -> None:
+    events = code("Erdoğan accused the US of building a terror army across the Syrian border.")
+    assert ("TUR", "USA", "11") in _triples(events)
+    assert not [e for e in events if e.cameo_root == "15"]

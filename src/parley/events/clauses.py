@@ -41,7 +41,7 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
                 if not t.objects:
                     inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                     out[out.index(t)] = replace(t, objects=tuple(inner))
-    out = [t for t in out if t.anchor not in content]
+    out = [t for t in out if t.anchor not in content and not _alleged(t, out, doc)]
     # "X agreed/pledged/plans to <event>": the inner event carries the code; its head goes.
     inner_heads = {h for t in out if t.planned for h in _complement_heads(doc[t.anchor])}
     heads = lex.planned_heads | lex.threat_heads
@@ -90,6 +90,19 @@ def _owned_intent(tok: Token, lex: EventLexicon) -> bool:
             and noun.lemma_.lower() in lex.planned_heads | lex.threat_heads | lex.arranged_heads
             and any(c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in noun.children)
             and main_clause(noun))
+
+
+def _alleged(t: Trigger, triggers: list[Trigger], doc: Doc) -> bool:
+    """Is the trigger the act an accusation alleges ("accusing it of building a terror
+    army")? The protocol codes the accusation (112) only."""
+    for o in triggers:
+        if o is t or o.cameo[:3] != "112":
+            continue
+        for c in doc[o.anchor].children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") and any(
+                    x.i == t.anchor for x in c.subtree):
+                return True
+    return False
 
 
 def hypothetical(tok: Token) -> bool:
