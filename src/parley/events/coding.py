@@ -213,7 +213,9 @@ def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     if trig.cameo[:2] in ("11", "12"):
         # A complaint is aimed at what it is about, not at whom it is lodged with:
         # "complained to the UN over Israeli raids" targets Israel.
-        heads = tuple(sorted(heads, key=lambda i: st.doc[i].head.lower_ not in _ABOUT))
+        # The accused itself comes first: "accused the US of building an army".
+        heads = tuple(sorted(heads, key=lambda i: 0 if st.doc[i].dep_ in ("dobj", "obj")
+                             else 1 if st.doc[i].head.lower_ in _ABOUT else 2))
     per_head = [[t for t in side((i,), st)
                  if not any(same_actor(t.actor, s.actor) for s in sources)]
                 for i in heads]
