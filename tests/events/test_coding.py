@@ -211,3 +211,10 @@ def test_an_accusation_is_coded_not_the_act_it_alleges(code) -> None:
     events = code("Erdoğan accused the US of building a terror army across the Syrian border.")
     assert ("TUR", "USA", "11") in _triples(events)
     assert not [e for e in events if e.cameo_root == "15"]
+
+
+def test_a_country_the_talks_are_about_is_not_the_partner(code) -> None:
+    events = code("Donald Trump discussed developments in Syria with the Turkish president, "
+                  "Recep Tayyip Erdoğan, on Sunday.")
+    assert {(e.source.country, e.target.country) for e in events
+            if e.cameo_root == "04"} == {("USA", "TUR")}

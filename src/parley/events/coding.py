@@ -25,7 +25,7 @@ from parley.events.args import (
     transnational,
 )
 from parley.events.match import Trigger, find_triggers, future_clause
-from parley.events.places import PLACE_NOUNS, article_places, sentence_place
+from parley.events.places import LOCATIVE, PLACE_NOUNS, article_places, sentence_place
 from parley.events.prefilter import candidate_text, sentence_starts
 from parley.events.restated import merge_restated
 from parley.records import Actor, Article, Event, Mention, Place, PlaceMention
@@ -217,7 +217,8 @@ def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
         heads = tuple(sorted(heads, key=lambda i: 0 if st.doc[i].dep_ in ("dobj", "obj")
                              else 1 if st.doc[i].head.lower_ in _ABOUT else 2))
     per_head = [[t for t in side((i,), st)
-                 if not any(same_actor(t.actor, s.actor) for s in sources)]
+                 if not any(same_actor(t.actor, s.actor) for s in sources)
+                 and not (trig.cameo[:2] == "04" and _located(t, st))]
                 for i in heads]
     # A named or located actor beats a generic one ("contributed troops to a force in
     # Liberia": Liberia, not the troops).
@@ -243,6 +244,13 @@ def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     elif fallback:
         targets = [domestic(t, sources) for t in targets]
     return targets, fallback
+
+
+def _located(m: Mention, st: DocState) -> bool:
+    """A country named as where something is ("developments in Syria"): for a meeting it is
+    the topic or the venue, not the partner."""
+    tok = st.doc[m.head] if m.head is not None else st.doc[m.token_start]
+    return m.kind == "country" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
 
 
 def _codable_pairs(trig: Trigger, sources: list[Mention], targets: list[Mention],
