@@ -218,3 +218,9 @@ def test_a_country_the_talks_are_about_is_not_the_partner(code) -> None:
                   "Recep Tayyip Erdoğan, on Sunday.")
     assert {(e.source.country, e.target.country) for e in events
             if e.cameo_root == "04"} == {("USA", "TUR")}
+
+
+def test_what_an_appeal_asks_for_is_not_an_act(code) -> None:
+    events = code("Kurdish militias in Syria have called on the Syrian government to intervene "
+                  "and protect the borders of Afrin.")
+    assert [e.cameo_root for e in events] == ["02"]

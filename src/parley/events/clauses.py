@@ -31,13 +31,17 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
         if t.cameo[:2] not in lex.content_roots:
             continue
         head = doc[t.anchor]
-        has_obj = any(c.dep_ in ("dobj", "obj") for c in head.children)
+        # "urged Iran to", "called on Assad to": asked of someone.
+        has_obj = any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in (
+            "on", "upon")) for c in head.children)
         for child in head.children:
             # "urged Iran to stop", "demanded that Hamas renounce": asked of someone else;
             # "wants to help" (no object) is the subject's own intent, coded as planned.
-            if child.i in by_anchor and (child.dep_ == "ccomp"
-                                         or (child.dep_ == "xcomp" and has_obj)):
-                content.add(child.i)
+            if not (child.dep_ == "ccomp" or (child.dep_ == "xcomp" and has_obj)):
+                continue
+            # "called on Assad to intervene and protect the borders": both are asked for.
+            content.update(c.i for c in (child, *child.conjuncts) if c.i in by_anchor)
+            if child.i in by_anchor:
                 if not t.objects:
                     inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                     out[out.index(t)] = replace(t, objects=tuple(inner))
