@@ -41,10 +41,9 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
                 continue
             # "called on Assad to intervene and protect the borders": both are asked for.
             content.update(c.i for c in (child, *child.conjuncts) if c.i in by_anchor)
-            if child.i in by_anchor:
-                if not t.objects:
-                    inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-                    out[out.index(t)] = replace(t, objects=tuple(inner))
+            if child.i in by_anchor and not t.objects:
+                inner = [c.i for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                out[out.index(t)] = replace(t, objects=tuple(inner))
     out = [t for t in out if t.anchor not in content and not _alleged(t, out, doc)]
     # "X agreed/pledged/plans to <event>": the inner event carries the code; its head goes.
     inner_heads = {h for t in out if t.planned for h in _complement_heads(doc[t.anchor])}
