@@ -224,3 +224,16 @@ def test_what_an_appeal_asks_for_is_not_an_act(code) -> None:
     events = code("Kurdish militias in Syria have called on the Syrian government to intervene "
                   "and protect the borders of Afrin.")
     assert [e.cameo_root for e in events] == ["02"]
+
+
+def test_a_relative_acts_not_the_person_named(code) -> None:
+    events = code("The father of Shamima Begum, a British teenager, has urged the British "
+                  "government not to revoke her citizenship.")
+    assert not [e for e in events if e.source and e.source.name == "Shamima Begum"]
+
+
+def test_a_quote_is_not_attributed_to_the_next_sentences_statement(code) -> None:
+    text = ("“My child was only 15,” Ahmed Ali said. “I would ask the British government not "
+            "to cancel her citizenship.” Shamima Begum said last month that she wanted to "
+            "return home.")
+    assert not [e for e in code(text) if e.source and e.source.name == "Shamima Begum"]

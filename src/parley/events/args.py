@@ -187,10 +187,19 @@ def mentions_under(head: Token, st: DocState, max_depth: int = 7) -> list[Mentio
                         found.append(m)
                 break
             level = [c for t in level for c in t.children
-                     if c.dep_ not in _STOP_DEPS and c not in heads and not _clause(c)]
+                     if c.dep_ not in _STOP_DEPS and c not in heads and not _clause(c)
+                     and not _someone_elses(t, c, st)]
             if not level:
                 break
     return found
+
+
+def _someone_elses(noun: Token, child: Token, st: DocState) -> bool:
+    """"The father of Shamima Begum", "a lawyer for Hoda Muthana", "Begum's mother": the
+    person named is not the one who acts."""
+    if noun.lemma_.lower() not in st.lex.relatives:
+        return False
+    return child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("of", "for"))
 
 
 def _clause(tok: Token) -> bool:

@@ -361,7 +361,8 @@ def _quote_speakers(doc: Doc, st: DocState) -> list[tuple[ctx.Quote, Mention | N
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         speaker = None
         if span is not None:
-            sents = {span[0].sent.start, span[-1].sent.start}
+            own = {span[0].sent.start, span[-1].sent.start}
+            sents = set(own)
             last = span[-1].sent
             if last.end < len(doc):
                 sents.add(doc[last.end].sent.start)
@@ -371,6 +372,9 @@ def _quote_speakers(doc: Doc, st: DocState) -> list[tuple[ctx.Quote, Mention | N
                         continue
                     if tok.lemma_.lower() not in st.lex.speech_lemmas:
                         continue
+                    if s_start not in own and any(c.dep_ in ("ccomp", "xcomp")
+                                                  for c in tok.children):
+                        continue  # the next sentence reports its own statement
                     subj = [c for c in tok.children
                             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PUNCT"]
                     if not subj:  # inverted: "», stressed the Deputy Foreign Minister."

@@ -122,6 +122,7 @@ class EventLexicon:
         self.obligation_modals = frozenset(settings.get("obligation_modals", ()))
         # "X said Y must <do>" is a demand whatever the verb: the pattern for it.
         self.obligation_pattern = Pattern(id="v.obligation", cameo="100", kind="verb")
+        self.relatives = frozenset(settings.get("relatives", ()))
         # "X said Y's move was a blatant violation": the statement criticises Y.
         self.negative_evaluations = frozenset(settings.get("negative_evaluations", ()))
         self.evaluation_pattern = Pattern(id="v.say.criticism", cameo="111", kind="verb")
