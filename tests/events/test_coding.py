@@ -232,8 +232,9 @@ def test_a_relative_acts_not_the_person_named(code) -> None:
     assert not [e for e in events if e.source and e.source.name == "Shamima Begum"]
 
 
+
 def test_a_quote_is_not_attributed_to_the_next_sentences_statement(code) -> None:
-    text = ("“My child was only 15,” Ahmed Ali said. “I would ask the British government not "
-            "to cancel her citizenship.” Shamima Begum said last month that she wanted to "
-            "return home.")
-    assert not [e for e in code(text) if e.source and e.source.name == "Shamima Begum"]
+    text = ("“Russia attacked Georgia,” the minister said. “Iran attacked Iraq.” Vladimir "
+            "Putin said on Monday that he wanted peace.")
+    inside = [e for e in code(text) if e.source and e.source.country == "IRN"]
+    assert inside and all(e.quote_speaker != "Vladimir Putin" for e in inside)
