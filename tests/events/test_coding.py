@@ -238,3 +238,10 @@ def test_a_quote_is_not_attributed_to_the_next_sentences_statement(code) -> None
             "Putin said on Monday that he wanted peace.")
     inside = [e for e in code(text) if e.source and e.source.country == "IRN"]
     assert inside and all(e.quote_speaker != "Vladimir Putin" for e in inside)
+
+
+def test_a_month_after_in_is_not_part_of_an_actor_and_places_read_as_written(code) -> None:
+    events = code("Moscow began its military intervention in Syria in September 2015.")
+    assert [e.target.text for e in events if e.target] == ["Syria"]
+    events = code("Kurdish forces fought Syrian government troops on Sunday in Raqqa.")
+    assert {e.place.name for e in events if e.place} == {"Raqqa"}

@@ -238,7 +238,8 @@ def _scan_atoms(toks: list[Tok], atom_at: dict[int, Atom], j: int, end: int, phr
             while k + 1 < end and toks[k].lower in COMPASS and toks[k + 1].cap and (
                     k + 1 in atom_at and _countryish(atom_at[k + 1])):
                 k += 1
-            if k < end and (k in atom_at or (toks[k].cap and toks[k].text[0].isalpha())):
+            if k < end and (k in atom_at or (toks[k].cap and toks[k].text[0].isalpha()
+                                             and toks[k].lower not in NOT_NAMES)):
                 j = k
                 linked = True
                 continue

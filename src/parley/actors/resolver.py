@@ -390,8 +390,9 @@ class ActorResolver:
                 if c is None or a.kind not in ("country", "region") or prev not in PLACE_PREPS \
                         or not c.country:
                     continue
+                # A region's dictionary form may be all capitals ("RAQQA"): the text's is better.
                 name = self.lexicon.countries.get(c.country, text) if a.kind == "country" \
-                    else c.phrase
+                    else (text if c.phrase.isupper() else c.phrase)
                 place = Place(name=name, country=c.country)
             else:
                 place = Place(name=e.phrase, country=e.country, lat=e.lat, lon=e.lon)
