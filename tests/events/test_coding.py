@@ -245,3 +245,11 @@ def test_a_month_after_in_is_not_part_of_an_actor_and_places_read_as_written(cod
     assert [e.target.text for e in events if e.target] == ["Syria"]
     events = code("Kurdish forces fought Syrian government troops on Sunday in Raqqa.")
     assert {e.place.name for e in events if e.place} == {"Raqqa"}
+
+
+def test_a_capture_targets_who_held_the_town(code) -> None:
+    events = code("Erdoğan vowed he would continue to clear Syrian Kurds from his border after "
+                  "the Turkish capture of the Kurdish-held town of Afrin.")
+    assert ("TUR", "SYR", "19") in _triples(events)
+    capture = [e for e in events if e.cameo == "192"]
+    assert capture and capture[0].target.role == "REB" and capture[0].place.name == "Afrin"

@@ -320,6 +320,30 @@ def place_target(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     return None
 
 
+_HELD = frozenset({"held", "controlled", "dominated", "run"})
+
+
+def held_by(trig: Trigger, st: DocState) -> Mention | None:
+    """The side that held what an attack or a capture took: "the Kurdish-held town" (a
+    Kurdish armed group of the article's country where such groups fight)."""
+    for i in object_tokens(trig, st):
+        tok = st.doc[i]
+        if tok.lower_ not in _HELD or tok.dep_ != "amod":
+            continue
+        for c in tok.children:
+            if c.dep_ not in ("npadvmod", "amod", "compound") or c.i > tok.i:
+                continue
+            country = ethnic_country(c.text, st.countries)
+            if country is None:
+                continue
+            actor = Actor(text=c.text, country=country, role="REB", code=f"{country}REB",
+                          rule=f"events:held-by-{c.lower_}")
+            return Mention(start_char=c.idx, end_char=c.idx + len(c), token_start=c.i,
+                           token_end=c.i + 1, sentence_index=0, text=c.text, actor=actor,
+                           kind="group", head=c.i)
+    return None
+
+
 def object_tokens(trig: Trigger, st: DocState) -> set[int]:
     """Token indexes inside the trigger's object phrases."""
     return {t.i for i in trig.objects for t in st.doc[i].subtree}

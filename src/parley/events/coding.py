@@ -13,6 +13,7 @@ from parley.events.args import (
     DocState,
     domestic,
     fallback_target,
+    held_by,
     identifiable,
     implied_authority,
     implied_country,
@@ -238,7 +239,8 @@ def _targets(trig: Trigger, sent: Span, sources: list[Mention], st: DocState
     if (not targets and not speech
             and len({s.actor.code or s.actor.text for s in sources}) < 2
             and trig.cameo[:2] not in _NO_PLACE_TARGET):
-        spot = place_target(trig, sent, sources, st)
+        spot = (held_by(trig, st) if trig.cameo[:2] == "19" else None) or place_target(
+            trig, sent, sources, st)
         if spot is not None:
             targets = [spot]
     elif fallback:
