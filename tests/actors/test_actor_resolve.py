@@ -199,3 +199,10 @@ def test_resolve_text_never_fails(text: str) -> None:
         assert actor.country is None and actor.code
     elif actor.code:
         assert actor.code == (actor.country or "") + (actor.role or "")
+
+
+def test_un_envoys_act_for_the_un_in_their_term(resolver: ActorResolver) -> None:
+    envoy = resolver.resolve_text("Hans Grundberg", date="2023-05-01")
+    assert (envoy.igo, envoy.role, envoy.country) == ("UN", "GOV", None)
+    pedersen = resolver.resolve_text("Geir Pedersen", date="2020-02-01")
+    assert pedersen.igo == "UN"
