@@ -253,3 +253,10 @@ def test_a_capture_targets_who_held_the_town(code) -> None:
     assert ("TUR", "SYR", "19") in _triples(events)
     capture = [e for e in events if e.cameo == "192"]
     assert capture and capture[0].target.role == "REB" and capture[0].place.name == "Afrin"
+
+
+def test_calling_for_someone_to_act_is_an_appeal_to_them(code) -> None:
+    events = code("Turkey called for the members of the UN Security Council to give up their "
+                  "veto.")
+    assert [(e.source.country, e.target.igo, e.cameo_root) for e in events] == [
+        ("TUR", "UN", "02")]

@@ -66,6 +66,8 @@ def _words(token: Token, deps: set[str] = _ARG_DEPS, limit: int = 40) -> tuple[s
     if participle(token):
         words.update((token.head.lemma_.lower(), token.head.lower_))
     for child in token.children:
+        if _for_clause(child):
+            preps.add("for")
         if child.dep_ not in deps:
             continue
         if child.dep_ in ("prep", "prt", "agent") or (
@@ -119,6 +121,8 @@ def _shallow_words(token: Token) -> tuple[set[str], set[str]]:
             words.add(child.lower_)
         elif child.dep_ == "xcomp":
             words.add(child.lemma_.lower())
+        if _for_clause(child):
+            preps.add("for")
     if participle(token):
         add_np(token.head)  # "a ceasefire agreed between ...": the noun is the object
     return words, preps
@@ -284,7 +288,15 @@ def objects_of(token: Token, passive: bool) -> list[Token]:
             out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
         if c.dep_ == "prt":  # "called on X": the particle's object hangs off the verb
             continue
+        if _for_clause(c):  # "called for the council to act": asked of the council
+            out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
     return out
+
+
+def _for_clause(tok: Token) -> bool:
+    """A "for X to <do>" clause hanging off a verb ("called for the UN to act")."""
+    return tok.dep_ in ("advcl", "ccomp", "xcomp") and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
 
 
 def _agent(token: Token) -> list[Token]:
