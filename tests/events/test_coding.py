@@ -260,3 +260,11 @@ def test_calling_for_someone_to_act_is_an_appeal_to_them(code) -> None:
                   "veto.")
     assert [(e.source.country, e.target.igo, e.cameo_root) for e in events] == [
         ("TUR", "UN", "02")]
+
+
+def test_engage_with_is_dialogue_and_expressed_respect_is_praise(code) -> None:
+    events = code("Australia will continue to engage with the Turkish authorities.")
+    assert not [e for e in events if e.cameo_root in ("13", "19")]
+    assert ("AUS", "TUR", "03") in _triples(events)
+    events = code("Trump expressed his respect for Erdoğan after the defeat of the coup.")
+    assert ("USA", "TUR", "05") in _triples(events)
