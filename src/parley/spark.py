@@ -26,7 +26,7 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from parley.errors import ParleyError, SparkJobError
@@ -62,6 +62,7 @@ class JobOptions:
     model: str | None = None  # spaCy model package; default: the Coder's
     published: str | None = None  # default publication date for inputs that lack one
     overwrite: bool = False
+    actor_files: tuple[str, ...] = ()  # the user's actor dictionaries (--actors)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -270,7 +271,8 @@ def _coded_rows(article: Article, events: list[Any], version: str) -> Iterator[t
 
 
 def code_partition(
-    items: Iterable[Article | Skip], *, batch_size: int = DEFAULT_BATCH, model: str | None = None
+    items: Iterable[Article | Skip], *, batch_size: int = DEFAULT_BATCH, model: str | None = None,
+    actor_files: tuple[str, ...] = (),
 ) -> Iterator[tuple]:
     """Stage 2: load one Coder, code this partition's articles, yield event/article/reject rows."""
     coder: Any = None  # loaded on the first batch, so an all-rejects partition skips the load
@@ -282,17 +284,29 @@ def code_partition(
             continue
         pending.append(item)
         if len(pending) >= batch_size:
-            coder = coder or _load_coder(model)
+            coder = coder or _load_coder(model, actor_files)
             yield from _code_batch(pending, coder)
             pending = []
     if pending:
-        yield from _code_batch(pending, coder or _load_coder(model))
+        yield from _code_batch(pending, coder or _load_coder(model, actor_files))
 
 
-def _load_coder(model: str | None) -> Any:
+def _load_coder(model: str | None, actor_files: tuple[str, ...] = ()) -> Any:
     from parley.coder import Coder
 
-    return Coder.load(model) if model else Coder.load()
+    files = tuple(Path(_shipped(f)) for f in actor_files)
+    return Coder.load(model, actor_files=files) if model else Coder.load(actor_files=files)
+
+
+def _shipped(path: str) -> str:
+    """Where an executor finds a file the driver shipped with `addFile` (else the path)."""
+    from pyspark import SparkFiles
+
+    try:
+        local = SparkFiles.get(Path(path).name)
+    except AssertionError:  # no SparkContext here (code_partition called directly)
+        return path
+    return local if Path(local).is_file() else path
 
 
 def _code_batch(batch: list[Article], coder: Any) -> Iterator[tuple]:
@@ -350,9 +364,11 @@ def read_stage(spark: SparkSession, input_path: str, published: str | None) -> R
 def code_stage(spark: SparkSession, items: RDD, options: JobOptions) -> DataFrame:
     """The coded rows (events, articles, rejects) as one DataFrame of `spark_schema()`."""
     n = options.partitions or spark.sparkContext.defaultParallelism
-    batch, model = options.batch_size, options.model
+    batch, model, files = options.batch_size, options.model, options.actor_files
+    for path in files:  # executors on other machines read their own copy
+        spark.sparkContext.addFile(path)
     rows = items.repartition(n).mapPartitions(
-        lambda it: code_partition(it, batch_size=batch, model=model)
+        lambda it: code_partition(it, batch_size=batch, model=model, actor_files=files)
     )
     return spark.createDataFrame(rows, schema=spark_schema())
 

@@ -90,3 +90,33 @@ def test_phoenix_license_kept_beside_its_data() -> None:
 
 def test_roles_are_cameo_codes() -> None:
     assert {"GOV", "LEG", "MIL", "JUD", "COP", "OPP", "REB", "MED", "BUS", "NGO", "CVL"} <= ROLES
+
+
+USER_TABARI = """# my PETRARCH dictionary
+ZARINA_QODIROVA_  [TJKLEG 200101-231231]
++QODIROVA_
+    [TJKGOV >240101]
+SERGEI_LAVROV_ [RUSELI]
+NORTHBRIDGE_FRONT_ [NORREB] # a made-up armed group
+ORPHAN_NAME_WITHOUT_CODES_
+"""
+
+
+def test_petrarch_actor_files_are_user_dictionaries(tmp_path: Path,
+                                                     resolver: ActorResolver) -> None:
+    path = tmp_path / "mine.actors.txt"
+    path.write_text(USER_TABARI, encoding="utf-8")
+    user = ActorResolver.load(extra_files=[path])
+    assert user.resolve_text("Zarina Qodirova", date="2021-05-01").code == "TJKLEG"
+    assert user.resolve_text("Qodirova", date="2024-05-01").code == "TJKGOV"
+    assert user.resolve_text("the Northbridge Front").code == "NORREB"
+    # The user's entry wins over the packaged one.
+    assert resolver.resolve_text("Sergei Lavrov").code == "RUSGOV"
+    assert user.resolve_text("Sergei Lavrov").code == "RUSELI"
+
+
+def test_a_petrarch_file_without_entries_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty.actors.txt"
+    path.write_text("# nothing here\nJUST_A_NAME_\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="no actor entries"):
+        ActorResolver.load(extra_files=[path])

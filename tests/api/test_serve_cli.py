@@ -107,3 +107,15 @@ def test_serve_with_a_missing_token_file_is_a_one_line_error(hand_db: Path) -> N
     assert result.returncode == 2
     assert "/nonexistent/token" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_missing_actor_dictionary_stops_serve_with_one_line(hand_db: Path,
+                                                               tmp_path: Path) -> None:
+    done = subprocess.run(
+        [*PARLEY, "serve", "--db", str(hand_db), "--port", str(_free_port()),
+         "--actors", str(tmp_path / "none.actors.txt")],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode != 0
+    assert "actor dictionary not found" in done.stderr
+    assert "Traceback" not in done.stderr

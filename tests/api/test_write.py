@@ -153,3 +153,18 @@ def test_post_codes_and_stores_with_the_real_coder(write_client: TestClient, db:
     # Posting the same article again changes nothing.
     again = write_client.post("/api/articles", json=ARTICLE, headers=AUTH).json()
     assert again["results"][0]["status"] == "unchanged"
+
+
+def test_the_servers_actor_dictionary_codes_posted_articles(tmp_path: Path) -> None:
+    people = tmp_path / "people.actors.txt"
+    people.write_text("ZARINA_QODIROVA_ [TJKGOV]\n", encoding="utf-8")
+    app = create_app(str(tmp_path / "w.db"), api_token=TOKEN,
+                     coder_options={"actor_files": (people,)})
+    with TestClient(app) as client:
+        response = client.post(
+            "/api/articles", headers={"Authorization": f"Bearer {TOKEN}"},
+            json={"id": "q1", "published": "2024-05-02",
+                  "text": "Zarina Qodirova met the Turkish foreign minister on Monday."})
+        assert response.status_code == 200, response.text
+        items = client.get("/api/events").json()["items"]
+    assert {item["source"]["country"] for item in items} == {"TJK"}

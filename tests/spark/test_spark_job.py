@@ -235,3 +235,19 @@ def test_a_broken_coder_fails_the_job_with_one_clear_line(
     with pytest.raises(SparkJobError, match=r"ModelError: .*no_such_spacy_model") as info:
         run_job(spark, str(inputs / "news.jsonl"), str(tmp_path / "o"), options)
     assert "\n" not in str(info.value)
+
+
+def test_a_users_actor_dictionary_reaches_the_executors(spark: Any, tmp_path: Path) -> None:
+    from parley.spark import JobOptions, run_job
+
+    people = tmp_path / "mine.actors.txt"
+    people.write_text("ZARINA_QODIROVA_ [TJKGOV]\n+QODIROVA_\n", encoding="utf-8")
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({
+        "id": "q1", "published": "2024-05-02",
+        "text": "Zarina Qodirova met the Turkish foreign minister in Ankara on Monday.",
+    }) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_job(spark, str(news), str(out), JobOptions(partitions=1, actor_files=(str(people),)))
+    events = [e for _, evs in read_coded(out) for e in evs]
+    assert {e.source.country for e in events if e.source} == {"TJK"}

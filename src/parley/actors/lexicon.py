@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 import yaml
 
+from parley.actors import tabari
 from parley.errors import LexiconError
 
 # CAMEO role codes an Actor may carry; anything else in a source file is ignored.
@@ -392,7 +393,13 @@ def load_lexicon(extra_files: Iterable[Path] = ()) -> Lexicon:
         path = Path(path)
         if not path.is_file():
             raise LexiconError(f"{path}: actor dictionary not found")
-        _load_known(lex, path, curated=True, role_words=role_words, user=True)
+        rows = None
+        if path.suffix.lower() == ".txt":  # a TABARI/PETRARCH .actors.txt dictionary
+            known = set(lex.countries) | {"XKX"}
+            rows = list(tabari.people_rows(path, known.__contains__))
+            if not rows:
+                raise LexiconError(f"{path}: no actor entries with [CODE] roles found")
+        _load_known(lex, path, curated=True, role_words=role_words, user=True, rows=rows)
     lex.finish()
     return lex
 
@@ -535,12 +542,15 @@ def _clean(value: str | None) -> str | None:
 
 
 def _load_known(lex: Lexicon, path: Path, *, curated: bool, role_words: set[str],
-                user: bool = False) -> None:
-    """Rows of name, country, role, igo, start, end, title, aliases (one row per role)."""
+                user: bool = False, rows: Iterable[dict[str, str]] | None = None) -> None:
+    """Rows of name, country, role, igo, start, end, title, aliases (one row per role), read
+    from `path` (TSV) unless given. A user's TSV must use known roles; other roles are
+    dropped (a PETRARCH dictionary's codes may go beyond CAMEO's role list)."""
     title_words = lex.title_words
     by_name: dict[str, Known] = {}
     required = {"name", "country", "role"}
-    for n, row in enumerate(_rows(path), start=1):
+    strict = user and rows is None
+    for n, row in enumerate(_rows(path) if rows is None else rows, start=1):
         if not required <= set(row):
             raise LexiconError(f"{path}: needs the columns name, country, role (row {n})")
         name = _clean(row.get("name"))
@@ -548,7 +558,7 @@ def _load_known(lex: Lexicon, path: Path, *, curated: bool, role_words: set[str]
             continue
         role = _clean(row.get("role"))
         if role and role not in ROLES:
-            if user:
+            if strict:
                 raise LexiconError(f"{path}, row {n}: unknown role {role!r}")
             role = None
         igo_id = _clean(row.get("igo"))

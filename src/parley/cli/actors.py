@@ -9,19 +9,14 @@ from pathlib import Path
 
 import typer
 
-from parley.cli.app import app
+from parley.cli.app import ACTORS_HELP, app
 from parley.errors import InputError
-
-_ACTORS_HELP = (
-    "Extra actor dictionary (TSV with columns name, country, role, igo, start, end, title, "
-    "aliases; one row per role period). Repeatable."
-)
 
 
 @app.command("resolve")
 def resolve_cmd(
     path: Path = typer.Argument(..., help="JSON Lines of actor phrases: text, context, date."),
-    actors: list[Path] = typer.Option([], "--actors", help=_ACTORS_HELP),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
 ) -> None:
     """Resolve actor phrases to Actor records, one JSON object per input line, in order.
 
@@ -61,7 +56,7 @@ def actors_cmd(
         None, "--published", help="Publication date YYYY-MM-DD for inputs without one."),
     fmt: str = typer.Option(
         "table", "--format", help="table, jsonl or csv (csv only with --db)."),
-    actors: list[Path] = typer.Option([], "--actors", help=_ACTORS_HELP),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
     db: str | None = typer.Option(
         None, "--db", help="List the actors stored in this database (SQLite path or "
         "postgresql://...) with their event counts, instead of reading articles."),

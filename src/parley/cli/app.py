@@ -18,3 +18,10 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     add_completion=False,
 )
+
+# The --actors option of every command that resolves actors.
+ACTORS_HELP = (
+    "Extra actor dictionary, repeatable: a TSV (name, country, role, igo, start, end, title, "
+    "aliases; one row per role period) or a PETRARCH/TABARI .actors.txt file. Its entries "
+    "win over the packaged ones."
+)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from parley.cli.app import app
+from parley.cli.app import ACTORS_HELP, app
 
 if TYPE_CHECKING:
     from parley.parallel import CodingFailure
@@ -37,7 +37,7 @@ def code_cmd(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl (one event per line) or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="spaCy worker processes."),
-    actors: list[Path] = typer.Option([], "--actors", help="Extra actor dictionary file."),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
     no_prefilter: bool = typer.Option(
         False, "--no-prefilter", help="Parse every sentence, not only candidate ones."),
 ) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import typer
 
-from parley.cli.app import app
+from parley.cli.app import ACTORS_HELP, app
 
 TOKEN_ENV = "PARLEY_API_TOKEN"
 
@@ -26,6 +27,7 @@ def serve(
     max_body_mb: float = typer.Option(
         8.0, "--max-body-mb", min=0.001, help="Largest request body accepted, in MiB."
     ),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
 ) -> None:
     """Serve the JSON API (/api, docs at /docs) and the dashboard (/) over a store.
 
@@ -47,7 +49,11 @@ def serve(
                 token = handle.read().strip() or None
         except OSError as exc:
             raise InputError(token_file, exc.strerror or "cannot read") from None
-    application = create_app(db, api_token=token, max_body_bytes=int(max_body_mb * 1024 * 1024))
+    for path in actors:  # fail now, not on the first POST that loads the coder
+        if not path.is_file():
+            raise InputError(str(path), "actor dictionary not found")
+    application = create_app(db, api_token=token, max_body_bytes=int(max_body_mb * 1024 * 1024),
+                             coder_options={"actor_files": tuple(actors)})
     write = "on" if token else f"off (set {TOKEN_ENV} to enable POST /api/articles)"
     typer.echo(f"Parley on http://{host}:{port}/  (API docs /docs; writes {write})", err=True)
     uvicorn.run(application, host=host, port=port, log_level="info")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from parley.cli.app import app
+from parley.cli.app import ACTORS_HELP, app
 
 
 @app.command(name="spark")
@@ -26,6 +28,7 @@ def spark_cmd(
         None, "--published", help="Publication date YYYY-MM-DD for inputs that state none."
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing OUTPUT."),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
 ) -> None:
     """Code articles at scale with Spark; write events, articles and rejects as Parquet.
 
@@ -37,10 +40,15 @@ def spark_cmd(
 
     Load the result into a store with `parley ingest out/`.
     """
+    from parley.errors import InputError
     from parley.spark import JobOptions, run_job, session
 
+    for path in actors:
+        if not path.is_file():
+            raise InputError(str(path), "actor dictionary not found")
     options = JobOptions(
-        partitions=partitions, batch_size=batch_size, published=published, overwrite=overwrite
+        partitions=partitions, batch_size=batch_size, published=published, overwrite=overwrite,
+        actor_files=tuple(str(p.resolve()) for p in actors),
     )
     spark = session(master)
     try:

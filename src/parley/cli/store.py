@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from parley.cli.app import app
+from parley.cli.app import ACTORS_HELP, app
 
 DB_HELP = "Store: an SQLite file path or a postgresql:// URL."
 DB_OPTION = typer.Option("parley.db", "--db", envvar="PARLEY_DB", help=DB_HELP)
@@ -72,9 +72,7 @@ def ingest(
     ),
     db: str = DB_OPTION,
     processes: int = typer.Option(1, "--processes", "-p", min=1, help="spaCy worker processes."),
-    actors: list[Path] = typer.Option(
-        [], "--actors", help="Extra actor dictionary file (repeatable)."
-    ),
+    actors: list[Path] = typer.Option([], "--actors", help=ACTORS_HELP),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
     published: str | None = typer.Option(
         None, "--published", help="Publication date YYYY-MM-DD for inputs that state none."
