@@ -124,3 +124,16 @@ def test_actors_needs_articles_or_a_database(tmp_path: Path) -> None:
     assert not (tmp_path / "missing.db").exists()
     result = runner.invoke(app, ["actors", "--db", str(_store(tmp_path)), "--format", "xml"])
     assert result.exit_code != 0 and "csv" in result.output
+
+
+def test_actors_unresolved_lists_names_to_add(tmp_path: Path) -> None:
+    news = tmp_path / "news.jsonl"
+    news.write_text(json.dumps({"id": "n1", "published": "2024-05-02", "text":
+                                "Zarvan Oddleby met the French foreign minister. "
+                                "Oddleby said Zarvan Oddleby would return."}) + "\n",
+                    encoding="utf-8")
+    result = runner.invoke(app, ["actors", "--unresolved", str(news), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["text"] == "Zarvan Oddleby" and rows[0]["mentions"] == 2
+    assert {"mentions", "articles", "example", "kind", "article_id"} <= set(rows[0])

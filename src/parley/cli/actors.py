@@ -5,11 +5,18 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from parley.cli.app import ACTORS_HELP, app
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from parley.records import Article
 from parley.errors import InputError
 
 
@@ -64,7 +71,14 @@ def actors_cmd(
     since: str | None = typer.Option(None, "--since", help="With --db: from YYYY[-MM[-DD]]."),
     until: str | None = typer.Option(
         None, "--until", help="With --db: up to YYYY[-MM[-DD]], inclusive."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, help="With --db: most actors to list."),
+    limit: int = typer.Option(
+        50, "--limit", "-n", min=1, help="With --db or --unresolved: most actors to list."),
+    unresolved: bool = typer.Option(
+        False, "--unresolved", help="List the most frequent names the articles mention that "
+        "resolve to no country or IGO, each with an example sentence: what to add with "
+        "--actors."),
+    processes: int = typer.Option(
+        1, "--processes", "-p", min=1, help="With --unresolved: spaCy worker processes."),
 ) -> None:
     """List the actors named in articles, or the actors stored in a database (--db).
 
@@ -73,6 +87,8 @@ def actors_cmd(
       parley actors article.txt --format jsonl
 
       parley actors --db parley.db --since 2024-01 --limit 20 --format csv
+
+      parley actors --unresolved news/ -n 30 -p 2
     """
     if db is not None:
         if inputs:
@@ -83,7 +99,55 @@ def actors_cmd(
         raise InputError("parley actors", "give article files (or -) or --db DATABASE")
     if fmt not in ("table", "jsonl"):
         raise typer.BadParameter("use table or jsonl", param_hint="--format")
+    if unresolved:
+        _unresolved(inputs, published, fmt, actors, limit=limit, processes=processes)
+        return
     _article_actors(inputs, published, fmt, actors)
+
+
+def _unresolved(inputs: list[str], published: str | None, fmt: str, actors: list[Path], *,
+                limit: int, processes: int) -> None:
+    """`parley actors --unresolved CORPUS`: the most frequent names Parley cannot code."""
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from parley.actors import ActorResolver
+    from parley.actors.unresolved import collect_unresolved
+    from parley.nlp import load_pipeline
+
+    err = Console(stderr=True)
+    resolver = ActorResolver.load(extra_files=tuple(actors))
+    nlp = load_pipeline()
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task("reading articles", total=None)
+        found = collect_unresolved(_articles(inputs, published, err), nlp, resolver,
+                                   n_process=processes,
+                                   progress=lambda n: bar.advance(task, n))
+    rows = [u.to_dict() for u in found[:limit]]
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    table = Table("mentions", "articles", "name", "kind", "example",
+                  title=f"{len(rows)} of {len(found)} unresolved names")
+    for row in rows:
+        table.add_row(str(row["mentions"]), str(row["articles"]), str(row["text"]),
+                      str(row["kind"]), str(row["example"]))
+    Console().print(table)
+
+
+def _articles(inputs: list[str], published: str | None, err: Console) -> Iterator[Article]:
+    """The articles of the inputs; skipped records reported on stderr, one line each."""
+    from parley.ingest import read_inputs
+    from parley.records import Article, Skip
+
+    for item in read_inputs(inputs, published=published):
+        if isinstance(item, Skip):
+            where = item.source if item.record is None else f"{item.source}:{item.record}"
+            err.print(f"skipped {where}: {item.reason}", markup=False, highlight=False)
+        elif isinstance(item, Article):
+            yield item
 
 
 def _stored_actors(db: str, fmt: str, *, actor: str | None, since: str | None,
@@ -127,21 +191,13 @@ def _article_actors(inputs: list[str], published: str | None, fmt: str,
     from rich.table import Table
 
     from parley.actors import ActorResolver
-    from parley.ingest import read_inputs
     from parley.nlp import load_pipeline
-    from parley.records import Article, Skip
 
     err = Console(stderr=True)
     resolver = ActorResolver.load(extra_files=tuple(actors))
     nlp = load_pipeline()
     table = Table("article", "sent", "mention", "kind", "code", "name", "title")
-    for item in read_inputs(inputs, published=published):
-        if isinstance(item, Skip):
-            where = item.source if item.record is None else f"{item.source}:{item.record}"
-            err.print(f"skipped {where}: {item.reason}", markup=False, highlight=False)
-            continue
-        if not isinstance(item, Article):
-            continue
+    for item in _articles(inputs, published, err):
         doc = nlp(item.text)
         for m in resolver.find_mentions(doc, date=item.published):
             if fmt == "jsonl":
