@@ -263,6 +263,7 @@ def test_calling_for_someone_to_act_is_an_appeal_to_them(code) -> None:
 
 
 def test_engage_with_is_dialogue_and_expressed_respect_is_praise(code) -> None:
+    # "engage" alone is a light verb ("engaged in fighting"), not an attack.
     events = code("Australia will continue to engage with the Turkish authorities.")
     assert not [e for e in events if e.cameo_root in ("13", "19")]
     assert ("AUS", "TUR", "03") in _triples(events)
