@@ -120,3 +120,13 @@ def test_ingest_loads_a_spark_output_directory(tmp_path: Path) -> None:
     with Store.open(db) as store:
         assert store.counts()["articles"] == 2
         assert store.counts()["events"] == 1  # the two reports merged
+
+
+@pytest.mark.parametrize("command", [["events"], ["show", "x"], ["dyad", "KAZ", "BEL"],
+                                     ["export", "--format", "jsonl"]])
+def test_query_commands_refuse_a_missing_database(tmp_path: Path, command: list[str]) -> None:
+    typo = tmp_path / "typo.db"
+    result = runner.invoke(app, [*command, "--db", str(typo)])
+    assert result.exit_code != 0
+    assert "no such database" in str(result.exception)
+    assert not typo.exists()  # nothing created

@@ -155,12 +155,9 @@ def _stored_actors(db: str, fmt: str, *, actor: str | None, since: str | None,
     """`parley actors --db`: stored actors and their event counts, most active first."""
     if fmt not in ("table", "jsonl", "csv"):
         raise typer.BadParameter("use table, jsonl or csv", param_hint="--format")
-    from parley.errors import StoreError
     from parley.store import EventFilter, Store, queries
 
-    if "://" not in db and db not in ("", ":memory:") and not Path(db).is_file():
-        raise StoreError(f"{db}: no such database (run `parley ingest` first)")
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         rows = [a.to_dict() for a in queries.actors(
             store, EventFilter(actor=actor, since=since, until=until), limit=limit)]
     if fmt == "jsonl":

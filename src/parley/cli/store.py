@@ -234,7 +234,7 @@ def events(
         limit=limit,
         cursor=cursor,
     )
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         page = q.events_page(store, f)
     if fmt is Format.table:
         console = _console()
@@ -262,7 +262,7 @@ def show(
     from parley.store import queries as q
     from parley.store.render import event_panel
 
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         detail = q.event_detail(store, event_id)
     if fmt is Format.table:
         _console().print(event_panel(detail))
@@ -294,7 +294,7 @@ def dyad(
 
     if (a is None) != (b is None):
         raise QueryError("b", "give both A and B, or neither for the top pairs")
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         if a is None or b is None:
             pairs = q.top_dyads(store, limit=limit)
             if fmt is Format.table:
@@ -340,7 +340,7 @@ def export(
     from parley.store.export import export as run_export
 
     f = EventFilter(since=since, until=until)
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         if fmt is ExportFormat.parquet:
             if output is None:
                 raise typer.BadParameter("a Parquet export needs --output FILE")

@@ -98,9 +98,14 @@ class Store:
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, url: str = "parley.db") -> Store:
-        """Open (creating or upgrading) the store at a file path or postgresql:// URL."""
+    def open(cls, url: str = "parley.db", *, create: bool = True) -> Store:
+        """Open (creating or upgrading) the store at a file path or postgresql:// URL. With
+        `create=False` (the query commands), a database file that does not exist is an
+        error rather than a new empty store."""
         dialect, engine_url = _engine_url(str(url))
+        if not create and "://" not in str(url) and str(url) not in ("", ":memory:") and (
+                not Path(str(url)).is_file()):
+            raise StoreError(f"{url}: no such database (run `parley ingest` first)")
         try:
             display = make_url(engine_url).render_as_string(hide_password=True)
         except ArgumentError as exc:
