@@ -269,3 +269,11 @@ def test_engage_with_is_dialogue_and_expressed_respect_is_praise(code) -> None:
     assert ("AUS", "TUR", "03") in _triples(events)
     events = code("Trump expressed his respect for Erdoğan after the defeat of the coup.")
     assert ("USA", "TUR", "05") in _triples(events)
+
+
+def test_a_where_clause_with_its_own_subject_states_an_event(code) -> None:
+    events = code("The region, where a deal was agreed by Iran and Turkey in July, is now "
+                  "seeing dire conditions.", published="2017-11-30")
+    deals = [e for e in events if e.cameo_root == "05"]
+    assert ("IRN", "TUR", "05") in _triples(deals)
+    assert {e.date for e in deals} == {"2017-07"}

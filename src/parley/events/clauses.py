@@ -177,15 +177,31 @@ def _finite_relative(t: Token) -> bool:
     """A relative clause that states a past act of a state or a body of its own, active
     voice: "the US, which has armed the YPG", "Turkey, which launched an offensive" (not
     "who was embedded with US forces", nor "a group Turkey considers terrorist")."""
-    if t.dep_ != "relcl" or t.pos_ != "VERB" or not _collective(t.head):
+    if t.dep_ != "relcl" or t.pos_ != "VERB":
         return False
     kids = list(t.children)
+    if _where_clause(t):
+        return True
+    if not _collective(t.head):
+        return False
     if not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in kids):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
         return False
     perfect = t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
     return perfect or t.tag_ == "VBD"
+
+
+def _where_clause(t: Token) -> bool:
+    """ "The region, where a deal was agreed by Iran and Russia in July, ...": a relative
+    clause of place or time with a subject of its own states a past event."""
+    kids = list(t.children)
+    return (any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in kids)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")
+                    for c in kids)
+            and (t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "has",
+                                                             "have") for c in kids))))
 
 
 def _collective(t: Token) -> bool:

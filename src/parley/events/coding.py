@@ -194,7 +194,7 @@ def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
     # "A and B met": each met the other; not "A and B brokered a deal" (co-mediators).
     if len(distinct) >= 2 and trig.cameo[:3] != "045":
         return [(a, b) for a in distinct for b in distinct
-                if a is not b and not (meeting and _own_country(a.actor, b.actor))]
+                if a is not b and not _own_country(a.actor, b.actor)]
     return [(s, None) for s in distinct]
 
 
