@@ -277,3 +277,11 @@ def test_a_where_clause_with_its_own_subject_states_an_event(code) -> None:
     deals = [e for e in events if e.cameo_root == "05"]
     assert ("IRN", "TUR", "05") in _triples(deals)
     assert {e.date for e in deals} == {"2017-07"}
+
+
+def test_not_allowing_someone_an_event_refuses_it_to_them(code) -> None:
+    events = code("Russia would not let Ukraine join the talks.")
+    assert [(e.source.country, e.target.country, e.cameo) for e in events] == [
+        ("RUS", "UKR", "125")]
+    # Allowing is not refusing, and the event stays the actor's own.
+    assert not [e for e in code("Russia let Ukraine join the talks.") if e.cameo_root == "12"]

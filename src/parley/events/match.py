@@ -8,9 +8,9 @@ the tokens heading the source side and the target side, plus negation and planne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.events.clauses import clause_has_trigger, participle, prune
 from parley.events.evaluation import judged
@@ -358,7 +358,34 @@ def find_triggers(sent: Span, lex: EventLexicon) -> list[Trigger]:
     out = [t for tok in sent if (t := _noun_trigger(tok, lex, consumed, refusers))]
     out += [t for tok in sent
             if tok.i not in consumed and (t := _verb_trigger(tok, lex, refusers))]
+    out = [_forbidden(t, sent.doc, lex) or t for t in out]
     return prune(out, sent, lex, refusers)
+
+
+_PERMIT = frozenset({"allow", "permit", "let"})
+
+
+def _permitted(tok: Token) -> bool:
+    """Is the token what a verb of permission lets someone do ("allow X to attend")?"""
+    return tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _PERMIT
+
+
+def _forbidden(t: Trigger, doc: Doc, lex: EventLexicon) -> Trigger | None:
+    """"Turkey will not allow Syrian Kurds to attend the talks": Turkey refuses the talks
+    to the Kurds (the refusal code of the event; who would act is the target)."""
+    inner = doc[t.anchor]
+    permit = inner.head
+    if not _permitted(inner):
+        return None
+    if not (_negated(permit, lex) and _refusing(permit, lex)):
+        return None
+    code = lex.refusal_codes.get(t.pattern.cameo[:2])
+    if code is None:
+        return None
+    actors = [c for c in permit.children if c.dep_ in ("dobj", "obj")] or [
+        doc[i] for i in t.subjects]
+    return replace(t, cameo=code, subjects=tuple(x.i for x in subjects_of(permit)),
+                   objects=tuple(x.i for x in actors), planned=False)
 
 
 _NO_EVENT = ""
@@ -371,7 +398,8 @@ def _negation(anchor: Token, pat: Pattern, lex: EventLexicon, refusers: set[int]
     simply did not happen ("did not meet")."""
     if not _negated(anchor, lex):
         return None
-    refusal = lex.refusal_codes.get(pat.cameo[:2]) if _refusing(anchor, lex) else None
+    refusing = _refusing(anchor, lex) or (_permitted(anchor) and _refusing(anchor.head, lex))
+    refusal = lex.refusal_codes.get(pat.cameo[:2]) if refusing else None
     if refusal is None:
         return _NO_EVENT
     if anchor.dep_ == "xcomp":
