@@ -285,3 +285,13 @@ def test_not_allowing_someone_an_event_refuses_it_to_them(code) -> None:
         ("RUS", "UKR", "125")]
     # Allowing is not refusing, and the event stays the actor's own.
     assert not [e for e in code("Russia let Ukraine join the talks.") if e.cameo_root == "12"]
+
+
+def test_what_a_noun_names_as_done_before_is_historical(code) -> None:
+    text = ("Syrian government forces shelled Idlib. Syrian rebels answered. The Syrian "
+            "army said the fighting would go on. A deal brokered by Russia and Turkey "
+            "provides protections for Idlib.")
+    assert [e.historical for e in code(text) if e.cameo == "045"] == [True, True]
+    events = code("Erdoğan vowed to act after the Turkish capture of the Kurdish-held town of "
+                  "Afrin in Syria.")
+    assert all(e.historical for e in events if e.cameo == "192")

@@ -54,7 +54,7 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
     if lex.main_clause_only:
         # Nominal events carry their own arguments ("the talks of X with Y") wherever they sit.
         out = [t for t in out if (t.anchor == t.token and doc[t.token].pos_ != "VERB")
-               or main_clause(doc[t.anchor]) or _event_participle(t, doc, lex)
+               or main_clause(doc[t.anchor]) or event_participle(t, doc, lex)
                or _owned_intent(doc[t.anchor], lex)]
     if not lex.nested_nominals:
         out = [t for t in out if not nested_nominal(t, out, doc)]
@@ -73,9 +73,10 @@ def participle(tok: Token) -> bool:
         tok.tag_ == "VBD" and not any(c.dep_.startswith("nsubj") for c in tok.children)))
 
 
-def _event_participle(t: Trigger, doc: Doc, lex: EventLexicon) -> bool:
+def event_participle(t: Trigger, doc: Doc, lex: EventLexicon) -> bool:
     """A participle that states who did an event named by its noun: "a deal brokered by
-    Russia", "a ceasefire agreed between A and B" (not a label: "rebels backed by Turkey")."""
+    Russia", "a ceasefire agreed between A and B" (not a label: "rebels backed by Turkey").
+    What such a noun names was done before the news that mentions it."""
     tok = doc[t.anchor]
     if not participle(tok):
         return False

@@ -25,6 +25,7 @@ from parley.events.args import (
     side,
     transnational,
 )
+from parley.events.clauses import event_participle
 from parley.events.match import Trigger, find_triggers, future_clause
 from parley.events.places import LOCATIVE, PLACE_NOUNS, article_places, sentence_place
 from parley.events.prefilter import candidate_text, sentence_starts
@@ -32,7 +33,7 @@ from parley.events.restated import merge_restated
 from parley.records import Actor, Article, Event, Mention, Place, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from parley.coder import Coder
     from parley.events.lexicon import EventLexicon
@@ -108,7 +109,8 @@ def _forward(ent: Span, trig: Trigger, st: DocState) -> bool:
 def _when(trig: Trigger, dates: dict[int, Span], sent: Span, st: DocState) -> ctx.When:
     # Its own date, else the sentence's ("met on Tuesday and signed an agreement").
     ent = dates.get(trig.token) or dates.get(-1) or next(iter(dates.values()), None)
-    cue = trig.pluperfect or (not trig.planned and ctx.has_historical_cue(sent.text))
+    cue = trig.pluperfect or (not trig.planned and ctx.has_historical_cue(sent.text)) or (
+        event_participle(trig, st.doc, st.lex)) or _earlier(st.doc[trig.token])
     if ent is not None:
         forward = _forward(ent, trig, st)
         w = ctx.resolve_date(ent.text, st.published, planned=forward)
@@ -123,6 +125,13 @@ def _when(trig: Trigger, dates: dict[int, Span], sent: Span, st: DocState) -> ct
     if st.published is not None:
         return ctx.When(date=st.published.isoformat(), precision="day", historical=False)
     return ctx.When(date=None, precision=None, historical=False)
+
+
+def _earlier(tok: Token) -> bool:
+    """A nominal event named as what came before ("after the Turkish capture of Afrin",
+    "since Russia's intervention"): done before the news it explains."""
+    return (tok.pos_ == "NOUN" and tok.dep_ == "pobj"
+            and tok.head.lower_ in ("after", "since", "following"))
 
 
 def _refine(cameo: str, trig: Trigger, sent: Span, src: Actor | None, tgt: Actor | None,
