@@ -106,3 +106,10 @@ def test_event_under_a_pluperfect_is_historical(code) -> None:
     events = code("Syria had threatened to boycott the talks with Turkey.",
                   published="2017-11-28")
     assert events and all(e.historical for e in events)
+
+
+def test_a_recent_date_outweighs_a_pluperfect(code) -> None:
+    text = ("The talks received a boost on Tuesday when Russia announced it had postponed "
+            "its conference with Turkey.")
+    events = code(text, published="2017-12-01")
+    assert events and not any(e.historical for e in events)

@@ -119,7 +119,10 @@ def _when(trig: Trigger, dates: dict[int, Span], sent: Span, st: DocState) -> ct
             w = None  # after publication, yet not planned: not a date of this event
         if w is not None:
             # An explicit past date makes even an expressed intent a recalled event.
-            return ctx.When(date=w.date, precision=w.precision, historical=w.historical or cue)
+            # A recent date outweighs a pluperfect ("on Tuesday ... announced it had
+            # postponed").
+            return ctx.When(date=w.date, precision=w.precision,
+                            historical=w.historical or (cue and not trig.pluperfect))
     if cue:
         return ctx.When(date=None, precision=None, historical=True)
     if st.published is not None:
