@@ -295,3 +295,10 @@ def test_what_a_noun_names_as_done_before_is_historical(code) -> None:
     events = code("Erdoğan vowed to act after the Turkish capture of the Kurdish-held town of "
                   "Afrin in Syria.")
     assert all(e.historical for e in events if e.cameo == "192")
+
+
+def test_an_official_does_not_address_the_country_he_speaks_for(code) -> None:
+    events = code("Deputy Minister Vassilenko informed about the prospects of cooperation "
+                  "between Kazakhstan and Belgium.")
+    assert not [e for e in events if e.source and e.target
+                and e.source.country == e.target.country == "KAZ"]

@@ -192,13 +192,16 @@ def _intransitive(trig: Trigger, lex: EventLexicon) -> bool:
 def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
            ) -> list[tuple[Mention | None, Mention | None]]:
     meeting = trig.cameo[:2] == "04"  # a country does not meet its own officials
+    # Nor does a minister inform, urge or praise the country he speaks for.
+    verbal = trig.cameo[:2] in ("01", "02", "03", "05")
     if targets and not sources:
         return [(None, t) for t in targets]
     if targets:
         return [(s, t) for s in sources for t in targets
                 if not same_actor(s.actor, t.actor)
                 and not (s.actor.code and s.actor.code == t.actor.code)
-                and not (meeting and _own_country(s.actor, t.actor))]
+                and not (meeting and _own_country(s.actor, t.actor))
+                and not (verbal and _speaks_for(s.actor, t.actor))]
     distinct: list[Mention] = []
     for s in sources:
         if not any(same_actor(s.actor, d.actor) for d in distinct):
@@ -208,6 +211,12 @@ def _pairs(trig: Trigger, sources: list[Mention], targets: list[Mention]
         return [(a, b) for a in distinct for b in distinct
                 if a is not b and not _own_country(a.actor, b.actor)]
     return [(s, None) for s in distinct]
+
+
+def _speaks_for(a: Actor, b: Actor) -> bool:
+    """Is `b` the bare country that `a`, one of its officials or bodies, speaks for?"""
+    return bool(a.country) and a.role is not None and b.role is None and (
+        b.country == a.country)
 
 
 def _own_country(a: Actor, b: Actor) -> bool:
