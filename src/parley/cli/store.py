@@ -233,7 +233,7 @@ def events(
         historical=historical,
         limit=limit,
         cursor=cursor,
-    )
+    ).validated()  # a bad filter is reported before the database is looked at
     with Store.open(db, create=False) as store:
         page = q.events_page(store, f)
     if fmt is Format.table:
