@@ -20,6 +20,9 @@ from parley.records import Article, Skip, content_id
 
 # Real news pages are 50 KB - 2 MB of markup; beyond this a file is a dump, not a page.
 MAX_HTML_BYTES = 20 * 1024 * 1024
+# One tag (its name and attributes) longer than this is hostile or broken markup.
+MAX_TAG_CHARS = 20_000
+_HUGE_TAG = re.compile(rf"<[^<>]{{{MAX_TAG_CHARS},}}>")
 
 # When a page has no article, trafilatura falls back to whatever text is left (menus, "Home
 # World"); less than a sentence is not an article.
@@ -59,6 +62,11 @@ def extract_page(markup: str, *, url: str | None = None) -> Extracted | None:
     import trafilatura
     from trafilatura.settings import set_date_params
 
+    if _HUGE_TAG.search(markup):
+        # lxml's parser is quadratic in a tag's attributes (100,000 of them take minutes):
+        # no real article has a tag this long.
+        return None
+
     try:
         document = trafilatura.bare_extraction(
             markup,
@@ -91,7 +99,12 @@ def read_html(stream: BinaryIO, source: str) -> Iterator[tuple[int | None, Artic
         reason = f"too long (over {MAX_HTML_BYTES:,} bytes of HTML)"
         yield None, Skip(source=source, record=None, reason=reason)
         return
-    page = extract_page(decode(data, declared_charset(data)))
+    markup = decode(data, declared_charset(data))
+    if _HUGE_TAG.search(markup):
+        reason = f"hostile or broken HTML (a tag over {MAX_TAG_CHARS:,} characters)"
+        yield None, Skip(source=source, record=None, reason=reason, error=True)
+        return
+    page = extract_page(markup)
     if page is None:
         yield None, Skip(source=source, record=None, reason="no article text found in the HTML")
         return

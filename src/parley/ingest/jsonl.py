@@ -53,6 +53,10 @@ def parse_line(line: bytes, source: str, line_no: int) -> Article | Skip:
         return _skip(source, line_no, "not UTF-8", error=True)
     except json.JSONDecodeError as exc:
         return _skip(source, line_no, f"bad JSON: {exc.msg} (column {exc.colno})", error=True)
+    except RecursionError:
+        return _skip(source, line_no, "bad JSON: nested too deep", error=True)
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return _skip(source, line_no, f"bad JSON: {_first_line(exc)}", error=True)
     if not isinstance(record, dict):
         return _skip(source, line_no, f"not a JSON object but {_json_type(record)}", error=True)
     text = record.get("text")
@@ -100,6 +104,11 @@ def _encodable(value: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
 
 
 def _json_type(value: object) -> str:

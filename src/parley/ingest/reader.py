@@ -142,6 +142,13 @@ def _read_file(path: str, options: IngestOptions) -> Iterator[Read]:
     except OSError as exc:
         reason = f"cannot read: {exc.strerror or exc}"
         yield None, Skip(source=source, record=None, reason=reason, error=True)
+    except Exception as exc:
+        # Whatever a third-party parser (lxml, feedparser, warcio) raises on a hostile file
+        # ends that file with a recorded skip; the other inputs of the run go on.
+        record = None if last is None else last + 1
+        detail = " ".join(str(exc).split())[:200] or "no detail"
+        reason = f"cannot be read: {type(exc).__name__}: {detail}"
+        yield record, Skip(source=source, record=record, reason=reason, error=True)
 
 
 def _records(opened: Opened, source: str, options: IngestOptions) -> Iterator[Read]:
