@@ -24,6 +24,7 @@ from parley.errors import StoreError
         ("/api/events", {"limit": "0"}, "limit"),
         ("/api/events", {"limit": "201"}, "limit"),
         ("/api/events", {"cursor": "not-a-cursor"}, "cursor"),
+        ("/api/events", {"cursor": "WyIyMDI0IiwgdHJ1ZV0"}, "cursor"),
         ("/api/events", {"text": "!!!"}, "text"),
         ("/api/events", {"actor": "  "}, "actor"),
         ("/api/actors", {"limit": "100000"}, "limit"),

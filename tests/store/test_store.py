@@ -159,6 +159,9 @@ def test_filters_and_cursor_pagination(store: Store) -> None:
         ({"since": "2024-13"}, "since"),
         ({"limit": 0}, "limit"),
         ({"cursor": "!!"}, "cursor"),
+        # Forged cursors: a bool sequence number, one too big for a 64-bit column.
+        ({"cursor": "WyIyMDI0IiwgdHJ1ZV0"}, "cursor"),
+        ({"cursor": "WyIyMDI0IiwgMTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwXQ"}, "cursor"),
         ({"text": "  ..."}, "text"),
     ],
 )

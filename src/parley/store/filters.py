@@ -97,9 +97,12 @@ def decode_cursor(cursor: str) -> tuple[str, int]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         sort_date, seq = json.loads(raw)
-        if not isinstance(sort_date, str) or not isinstance(seq, int):
+        # A forged cursor must not reach SQL: a bool is an int to Python, and a sequence
+        # number must fit a 64-bit column.
+        if not isinstance(sort_date, str) or len(sort_date) > 32 or isinstance(seq, bool) \
+                or not isinstance(seq, int) or not 0 <= seq < 2**63:
             raise ValueError
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, RecursionError) as exc:
         raise QueryError("cursor", "not a cursor returned by a previous page") from exc
     return sort_date, seq
 
