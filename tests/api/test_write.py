@@ -101,6 +101,9 @@ def test_limit_applies_to_reads_too(write_client: TestClient) -> None:
         (b'{"text": 5}', "'text'"),
         (b'{"text": "fine", "title": ["not", "a", "string"]}', "'title'"),
         (b"\xff\xfe\x00", "UTF-8"),
+        (b'{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}", "nested too deep"),
+        (b'{"text": "x", "n": ' + b"9" * 5000 + b"}", "digits"),
+        (b'{"text": "ok"}\n{"text": ' + b"[" * 5000 + b"]" * 5000 + b"}", "record 2"),
     ],
 )
 def test_bad_bodies_are_400_naming_the_record(

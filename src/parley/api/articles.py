@@ -69,12 +69,17 @@ def _record_lines(text: str) -> list[tuple[int, bytes]]:
     """(record number, one JSON record as bytes) for a JSON object, a JSON list or JSON Lines."""
     try:
         whole = json.loads(text)
+    except RecursionError:
+        raise ApiError(400, "bad JSON: nested too deep", parameter="body") from None
     except json.JSONDecodeError:
         return [
             (number, line.encode("utf-8"))
             for number, line in enumerate(text.splitlines(), start=1)
             if line.strip()
         ]
+    except ValueError as exc:  # a number past Python's digit limit
+        detail = str(exc).split(":")[0]
+        raise ApiError(400, f"bad JSON: {detail}", parameter="body") from None
     records = whole if isinstance(whole, list) else [whole]
     # Each record is re-serialised so one parser (ingest's) judges every field.
     return [
