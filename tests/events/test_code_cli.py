@@ -59,3 +59,13 @@ def test_code_missing_input_is_one_line_error(tmp_path: Path) -> None:
 def test_code_help_has_example() -> None:
     proc = _run("code", "--help")
     assert proc.returncode == 0 and "Example" in proc.stdout
+
+
+def test_skip_lines_are_never_wrapped(tmp_path: Path) -> None:
+    folder = tmp_path / ("a-long-folder-name-so-that-the-skip-line-passes-eighty-columns" * 2)
+    folder.mkdir()
+    path = folder / "bad.jsonl"
+    path.write_text('{"title": "no text"}\n{"text": 5}\n', encoding="utf-8")
+    done = _run("code", str(path))
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 2 and all(line.startswith("skipped ") for line in lines), lines

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from parley.cli.app import ACTORS_HELP, app
+from parley.cli.app import ACTORS_HELP, app, say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -145,7 +145,7 @@ def _articles(inputs: list[str], published: str | None, err: Console) -> Iterato
     for item in read_inputs(inputs, published=published):
         if isinstance(item, Skip):
             where = item.source if item.record is None else f"{item.source}:{item.record}"
-            err.print(f"skipped {where}: {item.reason}", markup=False, highlight=False)
+            say(err, f"skipped {where}: {item.reason}")
         elif isinstance(item, Article):
             yield item
 

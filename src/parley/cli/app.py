@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 app = typer.Typer(
@@ -25,3 +27,9 @@ ACTORS_HELP = (
     "aliases; one row per role period) or a PETRARCH/TABARI .actors.txt file. Its entries "
     "win over the packaged ones."
 )
+
+
+def say(console: Any, line: str) -> None:
+    """One report line (a skip, a failure) printed as is: no markup, never wrapped, so a log
+    file gets one line per record whatever the terminal width."""
+    console.print(line, markup=False, highlight=False, soft_wrap=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from parley.cli.app import ACTORS_HELP, app
+from parley.cli.app import ACTORS_HELP, app, say
 
 if TYPE_CHECKING:
     from parley.parallel import CodingFailure
@@ -61,13 +61,13 @@ def code_cmd(
     coder = Coder.load(**coder_options)
 
     def failed(failure: CodingFailure) -> None:
-        err.print(f"failed {failure.article.id}: {failure.error}", markup=False, highlight=False)
+        say(err, f"failed {failure.article.id}: {failure.error}")
 
     def articles() -> object:
         for item in read_inputs(inputs, published=published):
             if isinstance(item, Skip):
                 where = item.source if item.record is None else f"{item.source}:{item.record}"
-                err.print(f"skipped {where}: {item.reason}", markup=False, highlight=False)
+                say(err, f"skipped {where}: {item.reason}")
                 continue
             if isinstance(item, Article):
                 yield item
