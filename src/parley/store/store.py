@@ -7,6 +7,7 @@ transaction, so an interrupted ingest loses nothing it committed and a rerun fin
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -22,12 +23,13 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
 from parley.errors import StoreError
@@ -89,6 +91,20 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Opening a fresh store races other processes opening it: retry this often, this long apart
+# (SQLite waits up to busy_timeout on each attempt besides).
+_PREPARE_ATTEMPTS = 20
+_PREPARE_WAIT = 0.1
+# A write that collides with another process's insert of the same row is run again.
+_WRITE_ATTEMPTS = 3
+# The PostgreSQL advisory lock key that serialises schema creation and upgrades ("PARLEY").
+_SCHEMA_LOCK = 0x504152_4C4559
+
+
+class _HalfCreated(Exception):
+    """The schema's tables exist but its version row does not (yet)."""
+
+
 class Store:
     """A Parley database: open it, add coded articles, read them back."""
 
@@ -134,11 +150,28 @@ class Store:
         return store
 
     def _prepare(self) -> None:
+        """Create or upgrade the schema. Several processes may open one fresh store at once:
+        PostgreSQL serialises them with an advisory lock; SQLite (whose DDL another writer
+        may be half way through) retries until the first creator has finished."""
+        for attempt in range(_PREPARE_ATTEMPTS):
+            try:
+                self._prepare_once(last=attempt == _PREPARE_ATTEMPTS - 1)
+                return
+            except (DBAPIError, _HalfCreated):
+                if attempt == _PREPARE_ATTEMPTS - 1:
+                    raise
+                time.sleep(_PREPARE_WAIT)
+
+    def _prepare_once(self, *, last: bool) -> None:
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
             if schema.is_empty(conn):
                 schema.initialize(conn)
                 return
             found = schema.current_version(conn)
+            if found is None and not last:
+                raise _HalfCreated  # another process may be creating it right now
             if found is None:
                 raise StoreError(f"{self.url}: not a Parley database (no schema_version table)")
             if found > schema.SCHEMA_VERSION:
@@ -185,12 +218,20 @@ class Store:
         return "changed"
 
     def add_article(self, article: Article, events_: list[Event], coder_version: str) -> str:
-        """Store an article and its events in one transaction: 'stored'|'unchanged'|'replaced'."""
-        try:
-            with self.engine.begin() as conn:
-                return self._add_article(conn, article, events_, coder_version)
-        except DBAPIError as exc:
-            raise StoreError(f"cannot store article {article.id}: {_one_line(exc)}") from exc
+        """Store an article and its events in one transaction: 'stored'|'unchanged'|'replaced'.
+        When another process stores the same article (or actor) meanwhile, the transaction is
+        run again and sees it: the article then counts as unchanged or replaced."""
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                with self.engine.begin() as conn:
+                    return self._add_article(conn, article, events_, coder_version)
+            except IntegrityError as exc:
+                if attempt == _WRITE_ATTEMPTS - 1:
+                    raise StoreError(f"cannot store article {article.id}: {_one_line(exc)}"
+                                     ) from exc
+            except DBAPIError as exc:
+                raise StoreError(f"cannot store article {article.id}: {_one_line(exc)}") from exc
+        raise AssertionError("unreachable")
 
     def _add_article(
         self, conn: Connection, article: Article, events_: list[Event], coder_version: str
