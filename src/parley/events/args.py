@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from parley.actors.ethnic import ethnic_country
 from parley.events import context as ctx
-from parley.events.match import Trigger, subjects_of
+from parley.events.match import Trigger
 from parley.events.places import LOCATIVE, named_place
+from parley.events.sides import subjects_of
 from parley.records import Actor, Article, Mention, Place, PlaceMention
 
 if TYPE_CHECKING:

@@ -15,18 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from parley.events.clauses import clause_has_trigger, participle, prune
 from parley.events.evaluation import judged
 from parley.events.lexicon import EventLexicon, Pattern
+from parley.events.negation import denied_noun, negated, obligation, refusing
+from parley.events.sides import agent, between, for_clause, noun_args, objects_of, subjects_of
 
 # Dependency labels of a verb's arguments whose words can satisfy a pattern's object words.
 _ARG_DEPS = {"dobj", "obj", "attr", "prep", "dative", "xcomp", "acomp", "prt", "oprd", "agent",
              "npadvmod", "advmod", "ccomp", "nsubjpass"}
-_SUBJ = {"nsubj", "csubj", "expl"}
-_TARGET_PREPS = {"with", "to", "against", "on", "at", "between", "into", "upon", "toward",
-                 "towards", "over", "about", "from", "for", "of", "among", "in"}
 # Adverbs the parser gives phrasal verbs for their particle ("hit back at", "lashed out").
 _PARTICLES = {"back", "out", "off", "up", "down", "away", "over", "in", "on"}
 _NP_MODS = {"compound", "amod", "nmod", "nummod", "poss"}
-_NOUN_TARGET_PREPS = ("with", "between", "against", "on", "to", "toward", "towards", "upon",
-                      "into", "among", "for")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -66,7 +63,7 @@ def _words(token: Token, deps: set[str] = _ARG_DEPS, limit: int = 40) -> tuple[s
     if participle(token):
         words.update((token.head.lemma_.lower(), token.head.lower_))
     for child in token.children:
-        if _for_clause(child):
+        if for_clause(child):
             preps.add("for")
         if child.dep_ not in deps:
             continue
@@ -121,7 +118,7 @@ def _shallow_words(token: Token) -> tuple[set[str], set[str]]:
             words.add(child.lower_)
         elif child.dep_ == "xcomp":
             words.add(child.lemma_.lower())
-        if _for_clause(child):
+        if for_clause(child):
             preps.add("for")
     if participle(token):
         add_np(token.head)  # "a ceasefire agreed between ...": the noun is the object
@@ -153,21 +150,6 @@ def choose_pattern(lemma: str, token: Token, lex: EventLexicon) -> Pattern | Non
     if lemma in lex.generic_verbs:
         return None
     return lex.mined_default.get(lemma)
-
-
-def _negated(token: Token, lex: EventLexicon) -> bool:
-    t: Token | None = token
-    for _ in range(3):
-        if t is None:
-            break
-        if any(c.dep_ == "neg" or c.lower_ in ("never",) for c in t.children):
-            return True
-        if t is not token and t.lemma_.lower() in lex.negations:
-            return True
-        if t.dep_ not in ("xcomp", "ccomp") or t.head is t:
-            break
-        t = t.head
-    return False
 
 
 def _planned(token: Token, lex: EventLexicon) -> tuple[bool, str | None]:
@@ -211,33 +193,6 @@ def future_clause(token: Token, lex: EventLexicon) -> bool | None:
     return None
 
 
-def _denied_noun(noun: Token) -> bool:
-    """ "no interest in", "little support for", "without talks": a noun that says the event
-    is absent."""
-    return any((c.dep_ == "det" and c.lower_ == "no")
-               or (c.dep_ == "amod" and c.lower_ in ("little", "scant"))
-               for c in noun.children) or (noun.dep_ == "pobj" and noun.head.lower_ == "without")
-
-
-def _refusing(token: Token, lex: EventLexicon) -> bool:
-    """Is a negated event refused rather than just not done? "will/would not meet",
-    "refused/declined to meet" are refusals; "did not meet" is no event."""
-    if any(c.dep_ == "aux" and c.lemma_.lower() in ("will", "would", "shall")
-           for c in token.children):
-        return True
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in lex.refusal_heads
-
-
-def _obligation(token: Token, lex: EventLexicon) -> list[Token] | None:
-    """Subject of the speech verb when the token is "<Y> must <do>" reported by it."""
-    if not any(c.dep_ == "aux" and c.lemma_.lower() in lex.obligation_modals
-               for c in token.children):
-        return None
-    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in lex.speech_lemmas:
-        return None
-    return subjects_of(token.head) or None
-
-
 def _pluperfect(token: Token) -> bool:
     """ "had met", and an event governed by a pluperfect ("had threatened to boycott")."""
     t = token
@@ -248,91 +203,6 @@ def _pluperfect(token: Token) -> bool:
             return False
         t = t.head
     return False
-
-
-def subjects_of(token: Token) -> list[Token]:
-    """Heads of the subject side of a verb, following xcomp/conj/relcl control."""
-    t = token
-    for step in range(6):
-        deps = _SUBJ if step == 0 else _SUBJ | {"nsubjpass"}  # "X is scheduled to attend"
-        subj = [c for c in t.children if c.dep_ in deps and c.lower_ not in ("it", "there")]
-        if subj and t.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in subj):
-            return [t.head]  # "the US, which has armed the YPG": the antecedent acts
-        if subj:
-            return subj
-        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return [t.head]
-        if t.dep_ == "xcomp":
-            objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj")]
-            if objs and t.head.lemma_.lower() not in ("help",):
-                return objs
-            t = t.head
-            continue
-        if t.dep_ in ("conj", "advcl", "ccomp", "pcomp", "acomp") and t.head is not t:
-            t = t.head
-            if t.dep_ == "prep":
-                t = t.head
-            continue
-        break
-    return []
-
-
-def objects_of(token: Token, passive: bool) -> list[Token]:
-    """Heads of the target side of a verb: direct object, dative, target prepositions."""
-    out: list[Token] = []
-    for c in token.children:
-        if c.dep_ in ("dobj", "obj", "dative") or (passive and c.dep_ == "nsubjpass"):
-            out.append(c)
-    for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
-        if c.dep_ == "prt":  # "called on X": the particle's object hangs off the verb
-            continue
-        if _for_clause(c):  # "called for the council to act": asked of the council
-            out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    return out
-
-
-def _for_clause(tok: Token) -> bool:
-    """A "for X to <do>" clause hanging off a verb ("called for the UN to act")."""
-    return tok.dep_ in ("advcl", "ccomp", "xcomp") and any(
-        c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
-
-
-def _agent(token: Token) -> list[Token]:
-    return [g for c in token.children if c.dep_ == "agent" for g in c.children
-            if g.dep_ == "pobj"]
-
-
-def _noun_args(noun: Token) -> tuple[list[Token], list[Token]]:
-    """Source and target heads of a nominal event from its own modifiers."""
-    src: list[Token] = []
-    tgt: list[Token] = []
-    preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
-    for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i):
-            src.append(c)
-    for p in _NOUN_TARGET_PREPS:
-        if p in preps:
-            tgt.extend(g for g in preps[p].children if g.dep_ in ("pobj", "pcomp"))
-    for p in ("by", "from"):
-        if p in preps:
-            src.extend(g for g in preps[p].children if g.dep_ == "pobj")
-    if "of" in preps:
-        of_obj = [g for g in preps["of"].children if g.dep_ == "pobj"]
-        (src if tgt else tgt).extend(of_obj)
-    return src, tgt
-
-
-def _between(noun: Token) -> tuple[list[Token], list[Token]] | None:
-    """ "talks between A and B" with no other source: A is the source and what it is
-    coordinated with the targets (a reciprocal pattern gives the other direction)."""
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    if prep is None:
-        return None
-    first = [g for g in prep.children if g.dep_ == "pobj"]
-    others = [c for g in first for c in g.subtree if c.dep_ == "conj" and c.head in first]
-    return ([first[0]], others) if first and others else None
 
 
 def _light_verb(noun: Token, lex: EventLexicon) -> Token | None:
@@ -377,7 +247,7 @@ def _forbidden(t: Trigger, doc: Doc, lex: EventLexicon) -> Trigger | None:
     permit = inner.head
     if not _permitted(inner):
         return None
-    if not (_negated(permit, lex) and _refusing(permit, lex)):
+    if not (negated(permit, lex) and refusing(permit, lex)):
         return None
     code = lex.refusal_codes.get(t.pattern.cameo[:2])
     if code is None:
@@ -396,10 +266,10 @@ def _negation(anchor: Token, pat: Pattern, lex: EventLexicon, refusers: set[int]
     """None when the event is not negated; its refusal code when it is refused ("will not
     accept", "refused to meet"; the refusing verb is noted in `refusers`); _NO_EVENT when it
     simply did not happen ("did not meet")."""
-    if not _negated(anchor, lex):
+    if not negated(anchor, lex):
         return None
-    refusing = _refusing(anchor, lex) or (_permitted(anchor) and _refusing(anchor.head, lex))
-    refusal = lex.refusal_codes.get(pat.cameo[:2]) if refusing else None
+    refused = refusing(anchor, lex) or (_permitted(anchor) and refusing(anchor.head, lex))
+    refusal = lex.refusal_codes.get(pat.cameo[:2]) if refused else None
     if refusal is None:
         return _NO_EVENT
     if anchor.dep_ == "xcomp":
@@ -441,14 +311,14 @@ def _noun_trigger(tok: Token, lex: EventLexicon, consumed: set[int], refusers: s
         if verb_pat is not None and verb_pat.kind == "verb" and verb_pat.specificity:
             return None  # "sent humanitarian aid": the verb's own pattern is more specific
     pat = _noun_pattern(tok, light, lex)
-    if pat is None or _denied_noun(tok):
+    if pat is None or denied_noun(tok):
         return None
-    src, tgt = _noun_args(tok)
+    src, tgt = noun_args(tok)
     anchor = light if light is not None else tok
     if light is not None:
         consumed.add(light.i)
         passive = tok.dep_ == "nsubjpass"
-        vsubj = _agent(light) if passive else subjects_of(light)
+        vsubj = agent(light) if passive else subjects_of(light)
         if not vsubj and not passive and tok.dep_ == "pobj":
             # "Serb forces were engaged in ethnic cleansing": who is engaged does it.
             vsubj = [c for c in light.children if c.dep_ == "nsubjpass"]
@@ -458,7 +328,7 @@ def _noun_trigger(tok: Token, lex: EventLexicon, consumed: set[int], refusers: s
             tgt = [o for o in objects_of(light, False) if o.i != tok.i]
     if not any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ or t.dep_ == "poss"
                for t in src):  # no source but plain modifiers ("sensitive talks")
-        split = _between(tok)
+        split = between(tok)
         if split is not None:
             src, tgt = split
     refusal = _negation(anchor, pat, lex, refusers)
@@ -481,13 +351,13 @@ def _verb_sides(tok: Token, lemma: str, lex: EventLexicon) -> tuple[list[Token],
     if participle(tok):
         # "soldiers killed in Ukraine": the modified noun undergoes the event; "a ceasefire
         # agreed between A and B": the parties are its sides.
-        between = None if _agent(tok) else _between(tok)
-        if between is not None:
-            return between
-        return _agent(tok), [tok.head, *objects_of(tok, False)]
+        parties = None if agent(tok) else between(tok)
+        if parties is not None:
+            return parties
+        return agent(tok), [tok.head, *objects_of(tok, False)]
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
         obj = [c for c in tok.children if c.dep_ == "nsubjpass"] or objects_of(tok, True)
-        return _agent(tok), obj
+        return agent(tok), obj
     subj, obj = subjects_of(tok), objects_of(tok, False)
     if lemma in lex.undergo_verbs:
         subj, obj = obj, subj
@@ -501,7 +371,7 @@ def _verb_trigger(tok: Token, lex: EventLexicon, refusers: set[int]) -> Trigger 
     lemma = verb_lemma(tok, lex)
     pat = choose_pattern(lemma, tok, lex) if (lemma in lex.verbs or lemma in lex.mined) \
         else None
-    if pat is None and _obligation(tok, lex) is not None:
+    if pat is None and obligation(tok, lex) is not None:
         pat = lex.obligation_pattern  # "X said Y must hand over the suspects"
     if pat is None:
         return None
@@ -511,12 +381,12 @@ def _verb_trigger(tok: Token, lex: EventLexicon, refusers: set[int]) -> Trigger 
     subj, obj = _verb_sides(tok, lemma, lex)
     planned, head = _planned(tok, lex)
     cameo = pat.cameo
-    obligation = _obligation(tok, lex)
+    obliged = obligation(tok, lex)
     if refusal is not None:
         cameo, planned = refusal, False
-    elif obligation is not None:
+    elif obliged is not None:
         # "Russia said Sudan must return the helicopter": Russia demands it of Sudan.
-        subj, obj, cameo, planned = obligation, subj, "100", False
+        subj, obj, cameo, planned = obliged, subj, "100", False
     elif planned and (head in lex.threat_heads or cameo[:2] in lex.threat_roots):
         cameo = lex.threat_codes.get(cameo[:2], cameo)
     elif planned and head not in lex.arranged_heads:
