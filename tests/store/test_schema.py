@@ -10,11 +10,11 @@ from sqlalchemy import create_engine, inspect, text
 
 from parley.errors import StoreError
 from parley.store import Store, schema
-from parley.store.store import _engine_url
+from parley.store.engine import engine_url
 
 
 def _engine(url: str):
-    return create_engine(_engine_url(url)[1])
+    return create_engine(engine_url(url)[1])
 
 
 def test_new_store_is_at_current_version(store_url: str) -> None:

@@ -36,6 +36,7 @@ from parley.errors import StoreError
 from parley.records import Actor, Article, Event
 from parley.store import schema
 from parley.store.dedup import DedupKey, match_distance
+from parley.store.engine import engine_url, one_line, sqlite_pragmas
 from parley.store.rows import actor_from_row, actor_key, event_from_row, event_values
 from parley.store.schema import (
     actor_mentions,
@@ -48,47 +49,9 @@ from parley.store.schema import (
 EVENT_FIELDS = tuple(c.name for c in schema._event_columns())
 
 
-def _engine_url(url: str) -> tuple[str, str]:
-    """(dialect, SQLAlchemy URL) for a user's store location; raises StoreError when bad."""
-    if url.startswith(("postgresql://", "postgres://")):
-        return "postgresql", "postgresql+psycopg://" + url.split("://", 1)[1]
-    if url.startswith("postgresql+psycopg://"):
-        return "postgresql", url
-    if url.startswith("sqlite://"):
-        return "sqlite", url
-    if "://" in url:
-        scheme = url.split("://", 1)[0]
-        raise StoreError(
-            f"unsupported database URL scheme {scheme!r}: use a file path or postgresql://..."
-        )
-    if url in ("", ":memory:"):
-        return "sqlite", "sqlite://"
-    path = Path(url)
-    if path.is_dir():
-        raise StoreError(f"{url}: is a directory, expected a database file")
-    return "sqlite", f"sqlite:///{path}"
-
-
-def _one_line(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
-    return lines[0] if lines else type(orig).__name__
-
-
 def _anchored(actor: Actor | None) -> bool:
     """True when an actor's code names someone: it has a country or an IGO, not just a role."""
     return actor is not None and actor.code is not None and bool(actor.country or actor.igo)
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # In WAL mode NORMAL still survives a killed process (commits are in the WAL file); only
-    # a power cut may lose the last commits. FULL would fsync every article.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
 
 
 # Opening a fresh store races other processes opening it: retry this often, this long apart
@@ -118,23 +81,23 @@ class Store:
         """Open (creating or upgrading) the store at a file path or postgresql:// URL. With
         `create=False` (the query commands), a database file that does not exist is an
         error rather than a new empty store."""
-        dialect, engine_url = _engine_url(str(url))
+        dialect, location = engine_url(str(url))
         if not create and "://" not in str(url) and str(url) not in ("", ":memory:") and (
                 not Path(str(url)).is_file()):
             raise StoreError(f"{url}: no such database (run `parley ingest` first)")
         try:
-            display = make_url(engine_url).render_as_string(hide_password=True)
+            display = make_url(location).render_as_string(hide_password=True)
         except ArgumentError as exc:
-            raise StoreError(f"bad database URL: {_one_line(exc)}") from exc
+            raise StoreError(f"bad database URL: {one_line(exc)}") from exc
         kwargs: dict[str, Any] = {}
-        if engine_url == "sqlite://":
+        if location == "sqlite://":
             kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
         try:
-            engine = create_engine(engine_url, **kwargs)
+            engine = create_engine(location, **kwargs)
         except (ArgumentError, NoSuchModuleError) as exc:
-            raise StoreError(f"bad database URL {display}: {_one_line(exc)}") from exc
+            raise StoreError(f"bad database URL {display}: {one_line(exc)}") from exc
         if dialect == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", sqlite_pragmas)
         store = cls(engine, display)
         try:
             store._prepare()
@@ -146,7 +109,7 @@ class Store:
             if dialect == "sqlite" and "not a database" in str(exc.orig):
                 raise StoreError(f"{url}: not a Parley database (not an SQLite file)") from exc
             what = "cannot open" if dialect == "sqlite" else "cannot connect to"
-            raise StoreError(f"{what} {display}: {_one_line(exc)}") from exc
+            raise StoreError(f"{what} {display}: {one_line(exc)}") from exc
         return store
 
     def _prepare(self) -> None:
@@ -199,7 +162,7 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
         except DBAPIError as exc:
-            raise StoreError(f"{self.url}: {_one_line(exc)}") from exc
+            raise StoreError(f"{self.url}: {one_line(exc)}") from exc
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -227,10 +190,10 @@ class Store:
                     return self._add_article(conn, article, events_, coder_version)
             except IntegrityError as exc:
                 if attempt == _WRITE_ATTEMPTS - 1:
-                    raise StoreError(f"cannot store article {article.id}: {_one_line(exc)}"
+                    raise StoreError(f"cannot store article {article.id}: {one_line(exc)}"
                                      ) from exc
             except DBAPIError as exc:
-                raise StoreError(f"cannot store article {article.id}: {_one_line(exc)}") from exc
+                raise StoreError(f"cannot store article {article.id}: {one_line(exc)}") from exc
         raise AssertionError("unreachable")
 
     def _add_article(
