@@ -11,10 +11,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from parley.actors.build import Resolved, build
 from parley.actors.descriptions import bind_descriptions
 from parley.actors.lexicon import Lexicon, Period, norm_words
 from parley.actors.loading import load_lexicon
-from parley.actors.phrases import FORMER, Phrase, Resolved, build, scan
+from parley.actors.phrases import FORMER, Phrase, scan
 from parley.actors.tokens import Atom, Tok, find_atoms, tokens_from_doc, tokens_from_text
 from parley.records import Actor, Mention, Place, PlaceMention
 
