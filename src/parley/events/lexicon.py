@@ -106,6 +106,23 @@ class EventLexicon:
         self.verbs = verbs
         self.nouns = nouns
         self.mined = mined
+        self._read_settings(settings)
+        self._compile_topics(topics, frameworks, assemblies)
+        self._mined_index = {lemma: _index(pats) for lemma, pats in mined.items()}
+        # A mined verb's unconditional pattern (its default code), if it has one.
+        # Off by default (`mined_defaults: false`): a verb with no phrase of its own is
+        # too vague to code on whole articles ("took", "pushed", "ran").
+        self.mined_default = {lemma: p for lemma, pats in mined.items()
+                              for p in reversed(pats) if not p.specificity
+                              } if settings.get("mined_defaults", True) else {}
+        self.trigger_words = frozenset(verbs) | frozenset(nouns) | frozenset(mined)
+        # The prefilter looks for the curated triggers only (speech verbs included: "X said"
+        # is a statement event): the mined PETRARCH verb list covers nearly every verb.
+        self.prefilter_words = frozenset(verbs) | frozenset(nouns)
+        self._build_forms(verbs, nouns)
+
+    def _read_settings(self, settings: dict[str, Any]) -> None:
+        """The word lists and code maps of patterns.yaml's settings (comments there)."""
         self.light_verbs = frozenset(settings.get("light_verbs", ()))
         self.planned_heads = frozenset(settings.get("planned_heads", ()))
         self.modal_planned = frozenset(settings.get("modal_planned", ()))
@@ -139,6 +156,10 @@ class EventLexicon:
                               for k, v in settings.get("refusal_codes", {}).items()}
         self.threat_codes = {str(k): str(v) for k, v in settings.get("threat_codes", {}).items()}
         self.refusal_heads = frozenset(settings.get("refusal_heads", ()))
+
+    def _compile_topics(self, topics: dict[str, list[str]], frameworks: dict[str, list[str]],
+                        assemblies: dict[str, str]) -> None:
+        """Lookup tables and regexes for topics, frameworks and parliamentary assemblies."""
         self.topics = topics
         self.frameworks = frameworks
         self._topic_of = {w.lower(): t for t, ws in topics.items() for w in ws}
@@ -159,18 +180,6 @@ class EventLexicon:
             rf"(?i:parliamentary\s+assemblies)|(?i:parliamentary\s+assemblies\s+of\s+)"
             rf"(?:the\s+)?(?P<c>{org})\s+and\s+(?:the\s+)?(?P<d>{org}))(?![\w-])"
         )
-        self._mined_index = {lemma: _index(pats) for lemma, pats in mined.items()}
-        # A mined verb's unconditional pattern (its default code), if it has one.
-        # Off by default (`mined_defaults: false`): a verb with no phrase of its own is
-        # too vague to code on whole articles ("took", "pushed", "ran").
-        self.mined_default = {lemma: p for lemma, pats in mined.items()
-                              for p in reversed(pats) if not p.specificity
-                              } if settings.get("mined_defaults", True) else {}
-        self.trigger_words = frozenset(verbs) | frozenset(nouns) | frozenset(mined)
-        # The prefilter looks for the curated triggers only (speech verbs included: "X said"
-        # is a statement event): the mined PETRARCH verb list covers nearly every verb.
-        self.prefilter_words = frozenset(verbs) | frozenset(nouns)
-        self._build_forms(verbs, nouns)
 
     @classmethod
     def load(cls) -> EventLexicon:
