@@ -91,13 +91,9 @@ def ingest(
 
       parley ingest feeds/ archive.warc.gz --db postgresql://user@localhost/parley -p 2
     """
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
     from parley.ingest import read_inputs
     from parley.store import Store
-    from parley.store.ingest import IngestSummary, ingest_coded, is_coded_output
-    from parley.store.ingest import ingest as run_ingest
-    from parley.store.render import summary_table
+    from parley.store.ingest import IngestSummary, is_coded_output
 
     coded = [p for p in inputs if is_coded_output(p)]
     raw = [p for p in inputs if p not in coded]
@@ -107,17 +103,7 @@ def ingest(
     console = _console()
     stop = _StopRequest()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed} articles"),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        console=_console(stderr=True),
-        disable=quiet,
-        transient=False,
-    )
+    progress = _progress_bar(quiet)
     store = Store.open(db)
     try:
         with progress:
@@ -131,33 +117,10 @@ def ingest(
                     progress.update(task, rate=f"{done / elapsed:.1f} articles/s")
                 stop.check()
 
-            for path in coded:
-                from parley.parquet import coded_version, read_coded
-
-                version = coded_version(path) or "spark"
-                ingest_coded(store, read_coded(path), version, progress=tick, summary=summary)
-            if items is not None:
-                from parley.coder import Coder
-
-                # Loaded once here; with -p N the forked workers share it.
-                options = {"actor_files": tuple(actors)}
-                coder = Coder.load(**options)
-                run_ingest(
-                    store,
-                    items,
-                    coder,
-                    batch_size=batch_size,
-                    n_process=processes,
-                    coder_options=options,
-                    progress=tick,
-                    summary=summary,
-                )
+            _store_all(store, coded, items, summary, tick, actors=actors,
+                       batch_size=batch_size, processes=processes)
     except KeyboardInterrupt:
-        console.print(summary_table(f.to_dict() for f in summary.files.values()))
-        console.print(
-            "[yellow]interrupted[/]: finished articles are stored; "
-            "run the same command again to complete the ingest"
-        )
+        _print_summary(console, summary, None)
         raise typer.Exit(130) from None
     finally:
         for sig, handler in previous.items():
@@ -165,7 +128,54 @@ def ingest(
         for fs in summary.files.values():
             store.log_ingest(fs.path, fs.to_dict())
         store.close()
+    _print_summary(console, summary, db)
+
+
+def _store_all(store: Any, coded: list[str], items: Any, summary: Any, tick: Any, *,
+               actors: list[Path], batch_size: int, processes: int) -> None:
+    """Store `parley spark` outputs as they are, then code and store the raw inputs."""
+    from parley.store.ingest import ingest, ingest_coded
+
+    for path in coded:
+        from parley.parquet import coded_version, read_coded
+
+        version = coded_version(path) or "spark"
+        ingest_coded(store, read_coded(path), version, progress=tick, summary=summary)
+    if items is not None:
+        from parley.coder import Coder
+
+        # Loaded once here; with -p N the forked workers share it.
+        options = {"actor_files": tuple(actors)}
+        ingest(store, items, Coder.load(**options), batch_size=batch_size,
+               n_process=processes, coder_options=options, progress=tick, summary=summary)
+
+
+def _progress_bar(quiet: bool) -> Any:
+    """The ingest's progress bar on stderr: articles done, rate, time."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=_console(stderr=True),
+        disable=quiet,
+        transient=False,
+    )
+
+
+def _print_summary(console: Any, summary: Any, db: str | None) -> None:
+    """The per-file table, then the totals line (or, without `db`, the interrupted line)."""
+    from parley.store.render import summary_table
+
     console.print(summary_table(f.to_dict() for f in summary.files.values()))
+    if db is None:
+        console.print("[yellow]interrupted[/]: finished articles are stored; "
+                      "run the same command again to complete the ingest")
+        return
     console.print(
         f"{summary.total('stored')} stored, {summary.total('replaced')} replaced, "
         f"{summary.total('unchanged')} unchanged, {summary.total('skipped')} skipped; "
