@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PARLEY := $(VENV)/bin/parley
 
-.PHONY: install sysdeps demo test lint accuracy bench bench-spark clean
+.PHONY: install sysdeps demo test lint accuracy bench bench-spark fuzz clean
 
 install: $(VENV)/.installed
 
@@ -30,6 +30,10 @@ test: install sysdeps lint
 # Regenerate docs/accuracy.md from the dev gold sets beside the repo (../shared/gold).
 accuracy: install
 	$(PY) scripts/accuracy_report.py
+
+# Every input reader on 10,000 mutated inputs each (the suite runs 40): counts per reader.
+fuzz: install
+	PARLEY_FUZZ_EXAMPLES=$${PARLEY_FUZZ_EXAMPLES:-10000} $(VENV)/bin/pytest -q -s -p no:cacheprovider -W ignore tests/ingest/test_fuzz.py
 
 bench: install
 	$(PY) bench/throughput.py --processes $$(nproc)
