@@ -149,3 +149,13 @@ def test_oversized_page_in_warc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         (3, "too long (over 400 bytes of HTML)"),
         (6, "too long (over 400 bytes of HTML)"),
     ]
+
+
+def test_a_warc_cut_inside_its_headers_or_of_garbage_says_so(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.warc"
+    garbage.write_bytes(b"WARC/1.0\r\n" + b"garbage \x01\x02 zzz\r\n" * 5)
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://exa")
+    for path in (garbage, cut):
+        items = list(read_path(path))
+        assert len(items) == 1 and "no HTML page read" in items[0].reason, path.name

@@ -29,14 +29,22 @@ def read_warc(stream: BinaryIO, head: bytes, source: str) -> Iterator[Read]:
         return
     records = iter(ArchiveIterator(stream))
     number = 0  # the record being read: the next one while the iterator advances
+    found = False
     try:
         while True:
             number += 1
             record = next(records, None)
             if record is None:
+                if not found:
+                    # Nothing to report per record: damaged headers ("WARC/1.0" then garbage,
+                    # a file cut inside its first header) or an archive without HTML pages.
+                    reason = (f"no HTML page read from the WARC ({number - 1} records; "
+                              "damaged or truncated headers, or no HTML responses)")
+                    yield None, Skip(source=source, record=None, reason=reason)
                 return
             item = _read_record(record, source, number)
             if item is not None:
+                found = True
                 yield number, item
     except Exception as exc:
         # warcio has no error hierarchy for damaged input: a truncated gzip member is an
