@@ -7,6 +7,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from parley.ingest import read_path
+from parley.records import Skip
 
 from .conftest import ENGLISH, ENGLISH_2, ENGLISH_3, split
 
@@ -159,3 +160,21 @@ def test_a_warc_cut_inside_its_headers_or_of_garbage_says_so(tmp_path: Path) -> 
     for path in (garbage, cut):
         items = list(read_path(path))
         assert len(items) == 1 and "no HTML page read" in items[0].reason, path.name
+
+
+def test_a_wrong_record_length_is_a_skip_not_a_console_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    path = build_warc(tmp_path / "news.warc", gzipped=False)
+    data = path.read_bytes()
+    # Shorten the first page's Content-Length: warcio then finds no blank line after it.
+    page = data.index(b"WARC-Target-URI: https://news.example.org/one", data.index(b"response"))
+    length = re.compile(rb"Content-Length: (\d+)").search(data, page)
+    assert length is not None
+    short = str(int(length.group(1)) - 10).encode()
+    path.write_bytes(data[:length.start(1)] + short + data[length.end(1):])
+    items = list(read_path(path))
+    assert any(isinstance(i, Skip) and "damaged WARC" in i.reason for i in items)
+    assert "WARNING" not in capsys.readouterr().err

@@ -7,6 +7,8 @@ metadata, redirects, images) are passed over silently: that is most of any crawl
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
@@ -33,7 +35,10 @@ def read_warc(stream: BinaryIO, head: bytes, source: str) -> Iterator[Read]:
     try:
         while True:
             number += 1
-            record = next(records, None)
+            record, warning = _next_record(records)
+            if warning:
+                reason = f"damaged WARC before record {number}: {warning}"
+                yield number, Skip(source=source, record=number, reason=reason, error=True)
             if record is None:
                 if not found:
                     # Nothing to report per record: damaged headers ("WARC/1.0" then garbage,
@@ -52,6 +57,16 @@ def read_warc(stream: BinaryIO, head: bytes, source: str) -> Iterator[Read]:
         # ends the file: the reader cannot find the next record boundary.
         reason = f"corrupt WARC record (rest of the file not read): {type(exc).__name__}: {exc}"
         yield number, Skip(source=source, record=number, reason=reason, error=True)
+
+
+def _next_record(records: Iterator[Any]) -> tuple[Any, str]:
+    """The next record, and what warcio wrote to stderr meanwhile (it prints its warnings
+    about invalid record lengths there): one line for the skip report, not the console."""
+    captured = io.StringIO()
+    with contextlib.redirect_stderr(captured):
+        record = next(records, None)
+    lines = [line.strip() for line in captured.getvalue().splitlines() if line.strip()]
+    return record, lines[0].removeprefix("WARNING: ") if lines else ""
 
 
 def _read_record(record: Any, source: str, number: int) -> Article | Skip | None:
