@@ -31,9 +31,10 @@ test: install sysdeps lint
 accuracy: install
 	$(PY) scripts/accuracy_report.py
 
-# Every input reader on 10,000 mutated inputs each (the suite runs 40): counts per reader.
+# Every input reader, the API body parser and the cursor decoder on 10,000 inputs each (the
+# suite runs 40-200): counts per reader.
 fuzz: install
-	PARLEY_FUZZ_EXAMPLES=$${PARLEY_FUZZ_EXAMPLES:-10000} $(VENV)/bin/pytest -q -s -p no:cacheprovider -W ignore tests/ingest/test_fuzz.py
+	PARLEY_FUZZ_EXAMPLES=$${PARLEY_FUZZ_EXAMPLES:-10000} $(VENV)/bin/pytest -q -s -p no:cacheprovider -W ignore tests/ingest/test_fuzz.py tests/api/test_fuzz_inputs.py
 
 bench: install
 	$(PY) bench/throughput.py --processes $$(nproc)
