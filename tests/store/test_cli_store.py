@@ -130,3 +130,10 @@ def test_query_commands_refuse_a_missing_database(tmp_path: Path, command: list[
     assert result.exit_code != 0
     assert "no such database" in str(result.exception)
     assert not typo.exists()  # nothing created
+
+
+def test_tables_name_the_cameo_code(db: str) -> None:
+    result = runner.invoke(app, ["events", "--db", db])
+    assert result.exit_code == 0, result.output
+    # The store holds 043 and 112 events: each code is shown with its codebook name.
+    assert "043 Host a visit" in result.stdout and "112 Accuse" in result.stdout

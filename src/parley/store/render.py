@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from parley.errors import LexiconError
+from parley.events.codebook import Codebook
 from parley.store.aggregates import DyadCount, DyadSeries, QuadCounts
 from parley.store.export import flat_row
 from parley.store.queries import EventDetail, EventSummary
@@ -27,6 +30,25 @@ def _actor(actor: dict | None) -> str:
     if not actor:
         return "-"
     return actor.get("code") or actor.get("name") or actor.get("text") or "?"
+
+
+def cameo_label(code: str, width: int = 22) -> str:
+    """ "042 Make a visit": the code with its codebook name, cut to `width` characters."""
+    name = _cameo_name(code)
+    label = f"{code} {name}" if name else code
+    return label if len(label) <= width else label[:width - 1] + "…"
+
+
+@lru_cache(maxsize=1)
+def _codebook() -> Codebook:
+    return Codebook.load()
+
+
+def _cameo_name(code: str) -> str:
+    try:
+        return _codebook().get(code).name
+    except LexiconError:
+        return ""
 
 
 def events_table(items: Iterable[EventSummary], title: str | None = None) -> Table:
@@ -49,7 +71,7 @@ def events_table(items: Iterable[EventSummary], title: str | None = None) -> Tab
             d["event_id"][:SHORT_ID],
             d["date"] or "",
             _actor(d["source"]),
-            d["cameo"],
+            cameo_label(d["cameo"]),
             _actor(d["target"]),
             str(d["num_sources"]),
             d["text"] if len(d["text"]) <= 160 else d["text"][:157] + "...",
@@ -72,7 +94,7 @@ def event_panel(detail: EventDetail) -> Group:
     fields.add_column()
     for key, value in flat_row(detail.summary.to_dict()).items():
         if value not in (None, "", [], {}):
-            fields.add_row(key, str(value))
+            fields.add_row(key, cameo_label(value, width=80) if key == "cameo" else str(value))
     panels = [Panel(fields, title=f"event {detail.summary.event.event_id}")]
     legend = Text("  ").join(Text(kind, style=style) for kind, style in _HIGHLIGHT_STYLES.items())
     for n, ev in enumerate(detail.evidence, 1):
