@@ -137,3 +137,17 @@ def test_tables_name_the_cameo_code(db: str) -> None:
     assert result.exit_code == 0, result.output
     # The store holds 043 and 112 events: each code is shown with its codebook name.
     assert "043 Host a visit" in result.stdout and "112 Accuse" in result.stdout
+
+
+def test_show_takes_the_gdelt_globaleventid(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "events.tsv"
+    assert runner.invoke(app, ["export", "--db", db, "--format", "gdelt", "-o", str(out)]
+                         ).exit_code == 0
+    global_ids = [line.split("\t")[0] for line in out.read_text("utf-8").splitlines()]
+    shown = set()
+    for global_id in global_ids:
+        result = runner.invoke(app, ["show", global_id, "--db", db, "-f", "jsonl"])
+        assert result.exit_code == 0, result.output
+        shown.add(json.loads(result.stdout)["event_id"])
+    # Every GDELT row leads to its own stored event.
+    assert len(shown) == len(global_ids) > 1

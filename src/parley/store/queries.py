@@ -215,7 +215,8 @@ MIN_PREFIX = 6
 
 
 def event_detail(store: Store, event_id: str) -> EventDetail:
-    """One event by its id, a unique prefix of it (6+ characters) or a mention's id."""
+    """One event by its id, a unique prefix of it (6+ characters), a mention's id, or the
+    GDELT export's GLOBALEVENTID."""
     with store.connect() as conn:
         row = conn.execute(select(events).where(events.c.event_id == event_id)).first()
         if row is None:
@@ -234,6 +235,13 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
             if len(found) > 1:
                 raise QueryError("event_id", f"{event_id!r} matches several events")
             row = found[0] if found else None
+        if event_id.isdigit() and len(event_id) <= 18:
+            # The GDELT export's GLOBALEVENTID is the stored sequence number.
+            by_seq = conn.execute(select(events).where(events.c.seq == int(event_id))).first()
+            if by_seq is not None and row is not None and by_seq.seq != row.seq:
+                raise QueryError("event_id", f"{event_id!r} is both a GLOBALEVENTID and an "
+                                             "id prefix: give the full event id")
+            row = row or by_seq
         if row is None:
             raise QueryError("event_id", f"no event {event_id!r} in the store")
         summary = _summaries(conn, [row._mapping])[0]
