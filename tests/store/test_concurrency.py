@@ -30,21 +30,30 @@ print(counts)
 """
 
 
-def _race(tmp_path: Path, workers: int = 3) -> tuple[list[int], list[str], Path]:
+def _race(tmp_path: Path, db: str, workers: int = 3) -> tuple[list[int], list[str]]:
     tmp_path.mkdir(parents=True, exist_ok=True)
-    db, go = tmp_path / "fresh.db", tmp_path / "go"
-    code = WORKER.format(helpers=str(HELPERS), go=str(go), db=str(db))
+    go = tmp_path / "go"
+    code = WORKER.format(helpers=str(HELPERS), go=str(go), db=db)
     procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(workers)]
     time.sleep(2.0)  # let every worker finish importing
     go.touch()
     outs = [p.communicate(timeout=120) for p in procs]
-    return [p.returncode for p in procs], [err for _, err in outs], db
+    return [p.returncode for p in procs], [err for _, err in outs]
 
 
 def test_processes_opening_one_fresh_sqlite_store_all_succeed(tmp_path: Path) -> None:
     for trial in range(3):
-        codes, errors, db = _race(tmp_path / str(trial))
+        db = str(tmp_path / str(trial) / "fresh.db")
+        codes, errors = _race(tmp_path / str(trial), db)
         assert codes == [0, 0, 0], errors
-        with Store.open(str(db)) as store:
+        with Store.open(db) as store:
             assert store.counts()["articles"] == 20
+
+
+def test_processes_opening_one_fresh_store_all_succeed(tmp_path: Path, store_url: str) -> None:
+    # SQLite and PostgreSQL (an advisory lock serialises schema creation there).
+    codes, errors = _race(tmp_path, store_url)
+    assert codes == [0, 0, 0], errors
+    with Store.open(store_url) as store:
+        assert store.counts()["articles"] == 20
