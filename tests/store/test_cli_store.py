@@ -151,3 +151,21 @@ def test_show_takes_the_gdelt_globaleventid(db: str, tmp_path: Path) -> None:
         shown.add(json.loads(result.stdout)["event_id"])
     # Every GDELT row leads to its own stored event.
     assert len(shown) == len(global_ids) > 1
+
+
+def test_ingest_summary_says_where_records_were_skipped() -> None:
+    from rich.console import Console
+
+    from parley.store.ingest import FileSummary
+    from parley.store.render import summary_table
+
+    fs = FileSummary(path="news.jsonl")
+    for line in (2, 5, 9, 11, 12, 20):
+        fs.skip("bad JSON: Expecting value (column 1)", line)
+    fs.skip("empty text", 3)
+    row = fs.to_dict()
+    assert row["skip_records"] == {"bad JSON": [2, 5, 9, 11, 12], "empty text": [3]}
+    out = io.StringIO()
+    Console(file=out, width=200).print(summary_table([row]))
+    assert "bad JSON ×6 (records 2, 5, 9, 11, 12, …)" in out.getvalue()
+    assert "empty text ×1 (record 3)" in out.getvalue()

@@ -21,6 +21,9 @@ from parley.store.store import Store
 STATUSES = ("stored", "unchanged", "replaced", "skipped")
 
 
+_WHERE_KEPT = 5  # record numbers kept per skip reason
+
+
 @dataclass(kw_only=True)
 class FileSummary:
     """What one ingest did with one input file."""
@@ -32,6 +35,8 @@ class FileSummary:
     skipped: int = 0
     events: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
+    # The first records (lines, WARC records) skipped for each reason, to find them again.
+    where: dict[str, list[int]] = field(default_factory=dict)
 
     def count(self, status: str) -> None:
         """Add one article with this status."""
@@ -46,7 +51,16 @@ class FileSummary:
             "skipped": self.skipped,
             "events": self.events,
             "skip_reasons": dict(self.reasons),
+            "skip_records": {k: list(v) for k, v in self.where.items()},
         }
+
+    def skip(self, reason: str, record: int | None) -> None:
+        """Count one skipped record under its kind of reason, noting where it was."""
+        self.count("skipped")
+        kind = reason_kind(reason)
+        self.reasons[kind] += 1
+        if record is not None and len(self.where.setdefault(kind, [])) < _WHERE_KEPT:
+            self.where[kind].append(record)
 
 
 @dataclass(kw_only=True)
@@ -83,9 +97,7 @@ def _needs_coding(
     """Articles that must be coded; skips and unchanged articles are counted on the way."""
     for item in items:
         if isinstance(item, Skip):
-            fs = summary.file(item.source)
-            fs.count("skipped")
-            fs.reasons[reason_kind(item.reason)] += 1
+            summary.file(item.source).skip(item.reason, item.record)
             if progress:
                 progress(item, "skipped")
             continue

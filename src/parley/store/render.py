@@ -157,6 +157,14 @@ def dyads_table(dyads: Iterable[DyadCount]) -> Table:
     return table
 
 
+def _records(numbers: list[int], count: int) -> str:
+    """ " (record 2)", " (records 2, 5, 9, …)": where the skipped records are."""
+    if not numbers:
+        return ""
+    listed = ", ".join(str(n) for n in numbers) + (", …" if count > len(numbers) else "")
+    return f" (record{'s' if count > 1 else ''} {listed})"
+
+
 def summary_table(rows: Iterable[dict]) -> Table:
     """The per-file ingest summary."""
     table = Table(title="Ingest summary")
@@ -164,7 +172,9 @@ def summary_table(rows: Iterable[dict]) -> Table:
         left = name in ("file", "skip reasons")
         table.add_column(name, justify="left" if left else "right", overflow="fold")
     for r in rows:
-        reasons = ", ".join(f"{k} ×{v}" for k, v in r["skip_reasons"].items())
+        where = r.get("skip_records", {})
+        reasons = ", ".join(f"{k} ×{v}{_records(where.get(k, []), v)}"
+                            for k, v in r["skip_reasons"].items())
         table.add_row(
             r["path"],
             str(r["stored"]),
