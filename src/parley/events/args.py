@@ -127,13 +127,24 @@ def with_np_country(m: Mention, head: Token, st: DocState) -> Mention:
 def _ethnic_group(m: Mention, root: Token, st: DocState) -> Mention | None:
     """ "Kurdish forces", "Houthi fighters": an armed group of the country the article names
     among those where the group fights; None when the phrase has no such adjective."""
-    for c in root.children:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i:
+    found = _ethnic_modifier(root, ("amod", "compound", "nmod"), st)
+    if found is None:
+        return None
+    word, country = found
+    actor = replace(m.actor, country=country, role="REB", code=f"{country}REB",
+                    rule=f"{m.actor.rule or ''}+events:ethnic-{word.lower_}")
+    return replace(m, actor=actor)
+
+
+def _ethnic_modifier(head: Token, deps: tuple[str, ...], st: DocState
+                     ) -> tuple[Token, str] | None:
+    """An ethnic adjective before `head` ("Kurdish forces", "Kurdish-held") and the country
+    of its armed groups among those the article names."""
+    for c in head.children:
+        if c.dep_ in deps and c.i < head.i:
             country = ethnic_country(c.text, st.countries)
             if country is not None:
-                actor = replace(m.actor, country=country, role="REB", code=f"{country}REB",
-                                rule=f"{m.actor.rule or ''}+events:ethnic-{c.lower_}")
-                return replace(m, actor=actor)
+                return c, country
     return None
 
 
@@ -331,17 +342,15 @@ def held_by(trig: Trigger, st: DocState) -> Mention | None:
         tok = st.doc[i]
         if tok.lower_ not in _HELD or tok.dep_ != "amod":
             continue
-        for c in tok.children:
-            if c.dep_ not in ("npadvmod", "amod", "compound") or c.i > tok.i:
-                continue
-            country = ethnic_country(c.text, st.countries)
-            if country is None:
-                continue
-            actor = Actor(text=c.text, country=country, role="REB", code=f"{country}REB",
-                          rule=f"events:held-by-{c.lower_}")
-            return Mention(start_char=c.idx, end_char=c.idx + len(c), token_start=c.i,
-                           token_end=c.i + 1, sentence_index=0, text=c.text, actor=actor,
-                           kind="group", head=c.i)
+        found = _ethnic_modifier(tok, ("npadvmod", "amod", "compound"), st)
+        if found is None:
+            continue
+        c, country = found
+        actor = Actor(text=c.text, country=country, role="REB", code=f"{country}REB",
+                      rule=f"events:held-by-{c.lower_}")
+        return Mention(start_char=c.idx, end_char=c.idx + len(c), token_start=c.i,
+                       token_end=c.i + 1, sentence_index=0, text=c.text, actor=actor,
+                       kind="group", head=c.i)
     return None
 
 

@@ -184,17 +184,18 @@ class Store:
         """Store an article and its events in one transaction: 'stored'|'unchanged'|'replaced'.
         When another process stores the same article (or actor) meanwhile, the transaction is
         run again and sees it: the article then counts as unchanged or replaced."""
-        for attempt in range(_WRITE_ATTEMPTS):
+        attempts = 0
+        while True:
+            attempts += 1
             try:
                 with self.engine.begin() as conn:
                     return self._add_article(conn, article, events_, coder_version)
             except IntegrityError as exc:
-                if attempt == _WRITE_ATTEMPTS - 1:
-                    raise StoreError(f"cannot store article {article.id}: {one_line(exc)}"
-                                     ) from exc
+                if attempts < _WRITE_ATTEMPTS:
+                    continue
+                raise StoreError(f"cannot store article {article.id}: {one_line(exc)}") from exc
             except DBAPIError as exc:
                 raise StoreError(f"cannot store article {article.id}: {one_line(exc)}") from exc
-        raise AssertionError("unreachable")
 
     def _add_article(
         self, conn: Connection, article: Article, events_: list[Event], coder_version: str
