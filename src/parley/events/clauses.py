@@ -60,7 +60,7 @@ def prune(out: list[Trigger], sent: Span, lex: EventLexicon, refusers: set[int]
         out = [t for t in out if not nested_nominal(t, out, doc)]
     if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
         return []  # "Why are we bombed by planes?": a question reports no act
-    out = [t for t in out if not hypothetical(doc[t.anchor])
+    out = [t for t in out if not _hypothetical(doc[t.anchor])
            and not _unconverted_obligation(t, doc, lex)]
     out.sort(key=lambda t: t.token)
     return out
@@ -109,7 +109,7 @@ def _alleged(t: Trigger, triggers: list[Trigger], doc: Doc) -> bool:
     return False
 
 
-def hypothetical(tok: Token) -> bool:
+def _hypothetical(tok: Token) -> bool:
     """Is the token in a clause of condition or question ("if Turkey attacked", "whether
     Turkey would fight")? Such a clause reports no act."""
     t = tok

@@ -242,19 +242,15 @@ def _permitted(tok: Token) -> bool:
 
 def _forbidden(t: Trigger, doc: Doc, lex: EventLexicon) -> Trigger | None:
     """"Turkey will not allow Syrian Kurds to attend the talks": Turkey refuses the talks
-    to the Kurds (the refusal code of the event; who would act is the target)."""
+    to the Kurds. `_negation` already gave the trigger its refusal code; here the permitter
+    becomes the source and who would have acted the target."""
     inner = doc[t.anchor]
     permit = inner.head
-    if not _permitted(inner):
-        return None
-    if not (negated(permit, lex) and refusing(permit, lex)):
-        return None
-    code = lex.refusal_codes.get(t.pattern.cameo[:2])
-    if code is None:
+    if not (_permitted(inner) and negated(permit, lex) and refusing(permit, lex)):
         return None
     actors = [c for c in permit.children if c.dep_ in ("dobj", "obj")] or [
         doc[i] for i in t.subjects]
-    return replace(t, cameo=code, subjects=tuple(x.i for x in subjects_of(permit)),
+    return replace(t, subjects=tuple(x.i for x in subjects_of(permit)),
                    objects=tuple(x.i for x in actors), planned=False)
 
 
