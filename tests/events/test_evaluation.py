@@ -31,3 +31,9 @@ def test_a_deep_word_is_not_the_judgement(code) -> None:
     text = ("Salaheddine Sidhoum, Algeria's leading activist, staged a hunger strike in "
             "protest against human rights violations by Algerian forces, his lawyer said.")
     assert not [e for e in code(text) if e.rule == "v.say.criticism"]
+
+
+def test_disappointment_at_an_act_criticises_who_did_it(code) -> None:
+    events = code("The Australian foreign minister said: “We are disappointed that the Turkish "
+                  "court has rejected the request to extradite him to Australia.”")
+    assert ("AUS", "TUR") in _crit(events)

@@ -28,8 +28,7 @@ def judged(verb: Token, lex: EventLexicon) -> Token | None:
     if clause is None or not lex.negative_evaluations:
         return None
     subj = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    if subj is None or subj.lower_ in _THINGS or not _judges(clause, subj, lex) or (
-            _reports_act(clause, lex)):
+    if subj is None or subj.lower_ in _THINGS or not _judges(clause, subj, lex):
         return None
     if subj.lower_ in _SELF:
         # "We are disappointed that the court has rejected ...": what the feeling is about.
@@ -38,6 +37,8 @@ def judged(verb: Token, lex: EventLexicon) -> Token | None:
         if about is None:
             return None
         return next((c for c in about.children if c.dep_ in _SUBJECTS), None)
+    if _reports_act(clause, lex):
+        return None  # "said Turkey had attacked a dangerous militia": the act is the event
     if subj.pos_ == "NOUN":
         # "Trump's latest comments were ...": the comments' owner is judged.
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
